@@ -67,7 +67,11 @@ export function installDependencies() {
   return pnpm;
 }
 
-/** Runs turbo from the workspace's own install. */
+/**
+ * Runs turbo from the workspace's own install.
+ * @param {string} title
+ * @param {string[]} args
+ */
 export function turbo(title, args) {
   step(title, join(repoRoot, "node_modules/.bin/turbo"), ["run", ...args]);
 }

@@ -23,7 +23,10 @@ const quietEnv = {
   REDOCLY_SUPPRESS_NOTIFICATIONS: "true",
 };
 
-/** Drops the framed "Node.js 20 support is ending" notice; keeps everything else. */
+/**
+ * Drops the framed "Node.js 20 support is ending" notice; keeps everything else.
+ * @param {string} text
+ */
 function withoutBanner(text) {
   return text
     .split("\n")

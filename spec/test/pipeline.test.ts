@@ -1,0 +1,186 @@
+import { spawnSync } from "node:child_process";
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { dirname, join } from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { repoRoot } from "./helpers.js";
+
+/**
+ * The pipeline's failure modes, on a throwaway copy of the repo (the real spec is never
+ * touched): the copy holds the root config, spec/, scripts/ and packages/types, with their
+ * node_modules linked to this checkout's, and runs the same turbo tasks the main job runs.
+ */
+const generatedPath = "packages/types/src/generated/voice.ts";
+let work: string;
+
+function copyRepo(): string {
+  const root = mkdtempSync(join(tmpdir(), "pipeline-test-"));
+  const listed = spawnSync("git", ["ls-files", "-co", "--exclude-standard"], { cwd: repoRoot, encoding: "utf8" });
+  const wanted = /^(spec\/|scripts\/|packages\/types\/|[^/]+$)/;
+  for (const file of listed.stdout.split("\n").filter((path) => wanted.test(path))) {
+    if (!existsSync(join(repoRoot, file))) continue;
+    mkdirSync(dirname(join(root, file)), { recursive: true });
+    cpSync(join(repoRoot, file), join(root, file));
+  }
+  for (const dir of ["", "spec", "packages/types"]) {
+    symlinkSync(join(repoRoot, dir, "node_modules"), join(root, dir, "node_modules"), "dir");
+  }
+  return root;
+}
+
+function run(command: string, args: string[]) {
+  const result = spawnSync(command, args, {
+    cwd: work,
+    encoding: "utf8",
+    env: { ...process.env, TURBO_TELEMETRY_DISABLED: "1", NO_COLOR: "1", FORCE_COLOR: "0" },
+  });
+  return { status: result.status, output: `${result.stdout}\n${result.stderr}` };
+}
+
+/** What `npm start` runs, up to generating the types. */
+const generateThroughTurbo = () =>
+  run(join(work, "node_modules/.bin/turbo"), ["run", "generate", "--filter=@signalwire-voice/types", "--force"]);
+
+function editFile(path: string, edit: (text: string) => string) {
+  const full = join(work, path);
+  const before = readFileSync(full, "utf8");
+  const after = edit(before);
+  expect(after).not.toBe(before);
+  writeFileSync(full, after);
+  return () => writeFileSync(full, before);
+}
+
+beforeAll(() => {
+  work = copyRepo();
+});
+afterAll(() => {
+  if (work) rmSync(work, { recursive: true, force: true });
+});
+
+describe("the pipeline on a broken spec", () => {
+  it("runs clean on the committed spec (the baseline for the cases below)", () => {
+    const { status, output } = generateThroughTurbo();
+    expect(output).toContain("@signalwire-voice/types:generate");
+    expect(status).toBe(0);
+    rmSync(join(work, "spec/dist"), { recursive: true, force: true });
+  });
+
+  const cases: Array<[string, (text: string) => string, RegExp]> = [
+    [
+      "a dangling $ref",
+      (text) => text.replace("$ref: '#/components/schemas/LogListResponse'", "$ref: '#/components/schemas/LogList'"),
+      /no-unresolved-refs/,
+    ],
+    ["an invalid type", (text) => text.replace("type: boolean", "type: bool"), /struct/],
+  ];
+  it.each(cases)("stops at spec:lint on %s, naming file, line and rule, and generates nothing", (_name, edit, rule) => {
+    const generatedBefore = readFileSync(join(work, generatedPath), "utf8");
+    const restore = editFile("spec/voice.yaml", edit);
+    try {
+      const { status, output } = generateThroughTurbo();
+      expect(status).not.toBe(0);
+      expect(output).toMatch(/spec\/voice\.yaml:\d+:\d+/);
+      expect(output).toMatch(rule);
+      expect(output).toMatch(/@signalwire-voice\/spec#spec:lint/);
+      expect(output).not.toContain("@signalwire-voice/types:generate:");
+      expect(existsSync(join(work, "spec/dist/voice.sdk.yaml"))).toBe(false);
+      expect(readFileSync(join(work, generatedPath), "utf8")).toBe(generatedBefore);
+    } finally {
+      restore();
+    }
+  });
+
+  it("stops at spec:bundle when the overlay breaks a strict rule, and removes the bundle", () => {
+    const restore = editFile("spec/overlays/sdk.yaml", (text) =>
+      text.replace(/  - target: \$\.components\.schemas\['VideoRoomVoiceLog'[\s\S]*?type: 'null'\n/, ""),
+    );
+    try {
+      const { status, output } = generateThroughTurbo();
+      expect(status).not.toBe(0);
+      expect(output).toMatch(/spec\/dist\/voice\.sdk\.yaml:\d+:\d+/);
+      expect(output).toMatch(/rule\/schema-says-its-type/);
+      expect(output).not.toContain("@signalwire-voice/types:generate:");
+      expect(existsSync(join(work, "spec/dist/voice.sdk.yaml"))).toBe(false);
+    } finally {
+      restore();
+    }
+  });
+});
+
+describe("check:generated", () => {
+  it("passes on the committed output", () => {
+    const { status, output } = run(process.execPath, ["scripts/check-generated.mjs"]);
+    expect(output).toContain("match the spec");
+    expect(status).toBe(0);
+  });
+
+  it("fails, naming the file, when generated code was edited by hand", () => {
+    const restore = editFile(generatedPath, (text) => text.replace("page_size?: number;", "page_size?: string;"));
+    try {
+      const { status, output } = run(process.execPath, ["scripts/check-generated.mjs"]);
+      expect(status).toBe(1);
+      expect(output).toContain(generatedPath);
+      expect(output).toContain("Do not edit generated files");
+    } finally {
+      restore();
+    }
+  });
+
+  it("fails when the spec changed and nobody regenerated", () => {
+    const restore = editFile("spec/voice.yaml", (text) =>
+      text.replace("Include logs for deleted activity.", "Include deleted logs."),
+    );
+    try {
+      const { status, output } = run(process.execPath, ["scripts/check-generated.mjs"]);
+      expect(status).toBe(1);
+      expect(output).toContain(generatedPath);
+    } finally {
+      restore();
+    }
+  });
+});
+
+describe("turbo caching", () => {
+  /** Task id → cache status of every task the dry run would really execute. */
+  function plan(): Record<string, string> {
+    const { status, output } = run(join(work, "node_modules/.bin/turbo"), ["run", "build", "test", "--dry=json"]);
+    expect(status).toBe(0);
+    const dry = JSON.parse(output.slice(output.indexOf("{"), output.lastIndexOf("}") + 1)) as {
+      tasks: Array<{ taskId: string; command: string; cache: { status: string } }>;
+    };
+    return Object.fromEntries(
+      dry.tasks.filter((task) => task.command !== "<NONEXISTENT>").map((task) => [task.taskId, task.cache.status]),
+    );
+  }
+  const misses = (statuses: Record<string, string>) =>
+    Object.keys(statuses)
+      .filter((id) => statuses[id] === "MISS")
+      .sort();
+
+  it("re-runs nothing when nothing changed, and exactly the downstream tasks after a spec edit", () => {
+    const warm = run(join(work, "node_modules/.bin/turbo"), ["run", "build", "--filter=@signalwire-voice/types"]);
+    expect(warm.status).toBe(0);
+    const before = plan();
+    expect(misses(before)).toEqual(["@signalwire-voice/spec#test", "@signalwire-voice/types#test"]);
+
+    const restore = editFile("README.md", (text) => `${text}\nA docs-only edit.\n`);
+    expect(misses(plan())).toEqual(misses(before));
+    restore();
+
+    const restoreSpec = editFile("spec/voice.yaml", (text) =>
+      text.replace("Include logs for deleted activity.", "Include deleted logs."),
+    );
+    try {
+      expect(misses(plan())).toEqual([
+        "@signalwire-voice/spec#spec:bundle",
+        "@signalwire-voice/spec#spec:lint",
+        "@signalwire-voice/spec#test",
+        "@signalwire-voice/types#build",
+        "@signalwire-voice/types#generate",
+        "@signalwire-voice/types#test",
+      ]);
+    } finally {
+      restoreSpec();
+    }
+  });
+});
