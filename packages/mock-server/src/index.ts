@@ -1,0 +1,25 @@
+/**
+ * A local SignalWire Voice Logs server (`GET /api/voice/logs`) for tests: a fetch handler
+ * ({@link createMockServer}), the same on a real port ({@link startMockServer}), and the CLI
+ * `signalwire-voice-mock`. The dataset, page tokens and node adapter stay internal: their shape
+ * is what the server answers, not an API.
+ *
+ * @example
+ * ```ts
+ * import { startMockServer } from "@signalwire-voice/mock-server";
+ *
+ * const server = await startMockServer({ logs: 10_000 });
+ * console.log(server.baseUrl); // http://127.0.0.1:PORT/api/voice
+ * await server.close();
+ * ```
+ * @module
+ */
+export {
+  createMockServer,
+  MOCK_SERVER_DEFAULTS,
+  type MockServer,
+  type MockServerOptions,
+  type RecordedRequest,
+} from "./create-mock-server.js";
+export type { Fault, FaultRule } from "./fault-rule.js";
+export { type RunningMockServer, type StartMockServerOptions, startMockServer } from "./start-mock-server.js";

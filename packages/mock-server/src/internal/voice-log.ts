@@ -1,0 +1,225 @@
+import type {
+  ChargeDetail,
+  DialogflowVoiceLog,
+  DiscardedVoiceLog,
+  FabricVoiceLog,
+  RelayVoiceLog,
+  VideoRoomVoiceLog,
+  VoiceDirection,
+  VoiceLog,
+  VoiceLogStatus,
+  VoiceLogType,
+} from "@signalwire-voice/types";
+import type { Dataset } from "./dataset.js";
+import { hash32, unit } from "./hash.js";
+
+/**
+ * The fields of one log, as a pure function of (seed key, position). Which variant, status and
+ * direction a log gets is seeded; what follows from them (durations, charges, url, parent_id)
+ * follows the rules a real account shows: only finished calls have durations and charges, only
+ * LaML calls have a url, and an `outbound-dial` leg points at the call just before it.
+ */
+
+type Table<T> = readonly (readonly [T, number])[];
+
+const TYPES: Table<VoiceLogType> = [
+  ["laml_call", 22],
+  ["relay_pstn_call", 14],
+  ["relay_sip_call", 10],
+  ["relay_webrtc_call", 9],
+  ["video_room_pstn_leg", 8],
+  ["video_room_sip_leg", 7],
+  ["dialogflow_call", 12],
+  ["fabric_subscriber_device_leg", 18],
+];
+const RELAY_STATUS: Table<VoiceLogStatus> = [
+  ["completed", 55],
+  ["no-answer", 10],
+  ["busy", 8],
+  ["failed", 6],
+  ["canceled", 6],
+  ["in-progress", 5],
+  ["ringing", 4],
+  ["queued", 3],
+  ["initiated", 3],
+];
+const ROOM_STATUS: Table<VoiceLogStatus> = [
+  ["ended", 60],
+  ["joined", 20],
+  ["ending", 10],
+  ["created", 10],
+];
+const DIALOGFLOW_STATUS: Table<VoiceLogStatus> = [
+  ["completed", 50],
+  ["ended", 20],
+  ["answered", 15],
+  ["failed", 15],
+];
+const RELAY_DIRECTION: Table<VoiceDirection> = [
+  ["inbound", 50],
+  ["outbound-api", 30],
+  ["outbound", 20],
+];
+/** Share of relay calls that are a dialed leg of the call before them, when that one is a relay call. */
+const CHILD_LEG_SHARE = 0.35;
+/** Per-minute rates in 1/10 000 dollar. */
+const RATE = { laml: 85, pstn: 65, sip: 40, webrtc: 30, roomPstn: 40, roomSip: 20, agent: 20, fabric: 10 };
+const NAMES = ["alice", "bob", "carol", "dave", "erin", "frank", "grace", "heidi"];
+
+function pick<T>(table: Table<T>, r: number): T {
+  let left = r * table.reduce((sum, [, weight]) => sum + weight, 0);
+  for (const [value, weight] of table) {
+    left -= weight;
+    if (left < 0) return value;
+  }
+  return (table[table.length - 1] as readonly [T, number])[0];
+}
+
+const iso = (ms: number) => new Date(ms).toISOString().replace(".000Z", "Z");
+const isRelay = (type: VoiceLogType): type is RelayVoiceLog["type"] =>
+  type === "laml_call" || type.startsWith("relay_");
+
+export interface LogContext {
+  key: number;
+  projectId: string;
+}
+
+export function makeVoiceLog(dataset: Dataset, { key, projectId }: LogContext, position: number): VoiceLog {
+  const n = position + 2 ** 40;
+  const r = (salt: number) => unit(key, n, salt);
+  const id = dataset.id(position);
+  const createdAtMs = dataset.createdAtMs(position);
+  const created_at = iso(createdAtMs);
+  if (dataset.isDiscarded(position)) {
+    const discarded_at = iso(createdAtMs + (3600 + Math.floor(r(20) * 60 * 86_400)) * 1000);
+    return { id, discarded_at, created_at } satisfies DiscardedVoiceLog;
+  }
+
+  const phone = (salt: number) =>
+    `+1${200 + (hash32(key, n, salt) % 800)}${String(hash32(key, n, salt + 1) % 10_000_000).padStart(7, "0")}`;
+  const user = (salt: number) =>
+    `${NAMES[hash32(key, n, salt) % NAMES.length]}-${hash32(key, n, salt + 1) % 100}`;
+  const sip = (salt: number) => `sip:${user(salt)}@example.sip.signalwire.com`;
+  // Milliseconds a finished call lasted: 3 s to 30 min.
+  const talkMs = 3000 + Math.floor(r(30) * 1_797_000);
+  const minutes = Math.ceil(talkMs / 60_000);
+  const charges = (...lines: (readonly [string, number])[]) => {
+    const details: ChargeDetail[] = lines.map(([description, units]) => ({
+      description,
+      charge: units / 10_000,
+    }));
+    const total = lines.reduce((sum, [, units]) => sum + units, 0);
+    return { charge: total / 10_000, charge_details: details };
+  };
+  const noCharge = { charge: 0, charge_details: [] };
+  const type = typeOf(key, n);
+
+  if (isRelay(type)) {
+    const status = pick(RELAY_STATUS, r(40));
+    const parentIsRelay =
+      position + 1 < dataset.size && !dataset.isDiscarded(position + 1) && isRelay(typeOf(key, n + 1));
+    const isChild = parentIsRelay && r(41) < CHILD_LEG_SHARE;
+    const direction: VoiceDirection = isChild ? "outbound-dial" : pick(RELAY_DIRECTION, r(42));
+    const [from, to] = type === "relay_sip_call" ? [sip(50), sip(52)] : [phone(50), phone(52)];
+    const finished = status === "completed";
+    const open =
+      status === "queued" || status === "initiated" || status === "ringing" || status === "in-progress";
+    const [rate, label] =
+      type === "laml_call"
+        ? [RATE.laml, "Compatibility call"]
+        : type === "relay_pstn_call"
+          ? [RATE.pstn, "Relay PSTN call"]
+          : type === "relay_sip_call"
+            ? [RATE.sip, "Relay SIP call"]
+            : [RATE.webrtc, "Relay WebRTC call"];
+    const recorded = finished && type === "laml_call" && r(43) < 0.25;
+    return {
+      id,
+      from: type === "relay_webrtc_call" ? `verto:${user(54)}@example.signalwire.com` : from,
+      to,
+      source: type === "laml_call" ? "laml" : "realtime_api",
+      ...(finished
+        ? charges(
+            [`${label}, ${minutes} min`, rate * minutes],
+            ...(recorded ? [["Call recording", 5 * minutes] as const] : []),
+          )
+        : noCharge),
+      created_at,
+      type,
+      url:
+        type === "laml_call"
+          ? `https://example.signalwire.com/api/laml/2010-04-01/Accounts/${encodeURIComponent(projectId)}/Calls/${id}`
+          : null,
+      direction,
+      status,
+      duration: finished ? Math.ceil(talkMs / 1000) : open ? null : 0,
+      duration_ms: finished ? talkMs : open ? null : 0,
+      billing_ms: finished ? minutes * 60_000 : open ? null : 0,
+      parent_id: isChild ? dataset.id(position + 1) : null,
+    } satisfies RelayVoiceLog;
+  }
+
+  if (type === "video_room_pstn_leg" || type === "video_room_sip_leg") {
+    const status = pick(ROOM_STATUS, r(40));
+    const pstn = type === "video_room_pstn_leg";
+    const finished = status === "ended";
+    return {
+      id,
+      from: pstn ? phone(50) : sip(50),
+      to: pstn ? phone(52) : `sip:room-${hash32(key, n, 52) % 1000}@example.video.signalwire.com`,
+      source: "realtime_api",
+      ...(finished
+        ? charges([
+            `Video room ${pstn ? "PSTN" : "SIP"} leg, ${minutes} min`,
+            (pstn ? RATE.roomPstn : RATE.roomSip) * minutes,
+          ])
+        : noCharge),
+      created_at,
+      type,
+      url: null,
+      direction: r(42) < 0.7 ? "inbound" : "outbound",
+      status,
+      duration: finished ? Math.ceil(talkMs / 1000) : null,
+      duration_ms: finished ? talkMs : null,
+    } satisfies VideoRoomVoiceLog;
+  }
+
+  if (type === "dialogflow_call") {
+    const status = pick(DIALOGFLOW_STATUS, r(40));
+    const finished = status === "completed" || status === "ended";
+    return {
+      id,
+      from: phone(50),
+      to: phone(52),
+      source: "dialogflow",
+      ...(finished
+        ? charges(
+            [`Dialogflow call, ${minutes} min`, RATE.pstn * minutes],
+            [`Dialogflow agent, ${minutes} min`, RATE.agent * minutes],
+          )
+        : noCharge),
+      created_at,
+      type,
+      url: null,
+      status,
+      duration: finished ? Math.ceil(talkMs / 1000) : status === "failed" ? 0 : null,
+    } satisfies DialogflowVoiceLog;
+  }
+
+  return {
+    id,
+    from: `/private/${user(50)}`,
+    to: r(53) < 0.5 ? `/public/${user(52)}` : phone(52),
+    source: r(44) < 0.7 ? "realtime_api" : "laml",
+    ...charges([`Subscriber device leg, ${minutes} min`, RATE.fabric * minutes]),
+    created_at,
+    type,
+    url: null,
+    direction: r(42) < 0.5 ? "inbound" : "outbound",
+    status: null,
+  } satisfies FabricVoiceLog;
+}
+
+function typeOf(key: number, n: number): VoiceLogType {
+  return pick(TYPES, unit(key, n, 10));
+}
