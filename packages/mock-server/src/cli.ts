@@ -26,17 +26,18 @@ async function main(): Promise<void> {
   }
   const { options } = command;
   const server = await startMockServer(options);
+  // Handlers go in before the URL is printed: whoever reads that line may signal at once.
+  const stop = () => {
+    server.close().then(() => process.exit(0));
+  };
+  process.once("SIGINT", stop);
+  process.once("SIGTERM", stop);
   process.stdout.write(
     `${server.baseUrl}\n` +
       `Serving ${options.logs} voice logs (seed ${options.seed}); Basic auth ${options.projectId}:${options.token}.\n` +
       `Try: curl -u ${options.projectId}:${options.token} "${server.baseUrl}/logs?page_size=10"\n` +
       "Stop with Ctrl-C.\n",
   );
-  const stop = () => {
-    server.close().then(() => process.exit(0));
-  };
-  process.once("SIGINT", stop);
-  process.once("SIGTERM", stop);
 }
 
 main().catch((error: unknown) => {

@@ -1,0 +1,106 @@
+import { type ChildProcessWithoutNullStreams, spawn, spawnSync } from "node:child_process";
+import { once } from "node:events";
+import { join } from "node:path";
+import { createInterface } from "node:readline";
+import { afterEach, describe, expect, it } from "vitest";
+import { AUTH } from "./helpers.js";
+
+// The built bin, as users run it (turbo builds before it tests).
+const bin = join(import.meta.dirname, "..", "dist", "cli.mjs");
+const running: ChildProcessWithoutNullStreams[] = [];
+
+/** Starts the CLI; resolves with its first stdout line (the base URL). */
+async function startCli(args: string[]): Promise<{ child: ChildProcessWithoutNullStreams; baseUrl: string }> {
+  const child = spawn(process.execPath, [bin, ...args]);
+  running.push(child);
+  const lines = createInterface({ input: child.stdout });
+  const [baseUrl] = (await once(lines, "line")) as [string];
+  return { child, baseUrl };
+}
+
+afterEach(() => {
+  for (const child of running.splice(0)) if (child.exitCode === null) child.kill("SIGKILL");
+});
+
+describe("signalwire-voice-mock", () => {
+  it("--logs 10000: a plain loop following links.next with page_size 1000 gets each log once, in 10 requests", async () => {
+    const { baseUrl } = await startCli(["--port", "0", "--logs", "10000"]);
+    expect(baseUrl).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/api\/voice$/);
+    const seen: string[] = [];
+    let requests = 0;
+    for (let next: string | undefined = `${baseUrl}/logs?page_size=1000`; next; requests++) {
+      const response = await fetch(next, { headers: AUTH });
+      const body = (await response.json()) as { data: { id: string }[]; links: { next?: string } };
+      seen.push(...body.data.map((log) => log.id));
+      next = body.links.next;
+    }
+    expect(requests).toBe(10);
+    expect(seen).toHaveLength(10_000);
+    expect(new Set(seen).size).toBe(10_000);
+  });
+
+  it.each(["SIGINT", "SIGTERM"] as const)("stops cleanly on %s", async (signal) => {
+    const { child } = await startCli(["--port", "0"]);
+    child.kill(signal);
+    const [code, killedBy] = await once(child, "exit");
+    expect([code, killedBy]).toEqual([0, null]);
+  });
+
+  it("takes its flags: credentials, seed, logs, faults", async () => {
+    const fault = JSON.stringify({ nth: 1, fault: { type: "rate-limit", retryAfter: 4 } });
+    const args = [
+      "--port",
+      "0",
+      "--logs",
+      "3",
+      "--seed",
+      "x",
+      "--project-id",
+      "p",
+      "--token",
+      "t",
+      "--fault",
+      fault,
+    ];
+    const { baseUrl } = await startCli(args);
+    const auth = { authorization: `Basic ${btoa("p:t")}` };
+    const limited = await fetch(`${baseUrl}/logs`, { headers: auth });
+    expect([limited.status, limited.headers.get("retry-after")]).toEqual([429, "4"]);
+    const page = (await (await fetch(`${baseUrl}/logs`, { headers: auth })).json()) as { data: unknown[] };
+    expect(page.data).toHaveLength(3);
+    expect((await fetch(`${baseUrl}/logs`, { headers: AUTH })).status).toBe(401);
+  });
+
+  it("--help documents every flag and its default", () => {
+    const { status, stdout } = spawnSync(process.execPath, [bin, "--help"], { encoding: "utf8" });
+    expect(status).toBe(0);
+    for (const line of [
+      /--host <host>.*\(default: 127\.0\.0\.1\)/,
+      /--port <port>.*\(default: 4010\)/,
+      /--logs <n>.*\(default: 1000\)/,
+      /--seed <seed>.*\(default: 1\)/,
+      /--project-id <id>.*\(default: test-project\)/,
+      /--token <token>.*\(default: test-token\)/,
+      /--fault <json>/,
+    ]) {
+      expect(stdout).toMatch(line);
+    }
+  });
+
+  it.each([
+    [["--logs", "many"], /--logs must be a whole number/],
+    [["--port", "70000"], /--port must be a whole number from 0 to 65535/],
+    [["--fault", "{"], /--fault must be a JSON fault rule/],
+    [["--fault", '{"fault":{"type":"boom"}}'], /fault\.type must be/],
+    [["--nope"], /Unknown option '--nope'/],
+  ])("%j exits 2 and says what to fix", (args, message) => {
+    const { status, stderr } = spawnSync(process.execPath, [bin, ...args], { encoding: "utf8" });
+    expect(status).toBe(2);
+    expect(stderr).toMatch(message);
+  });
+
+  it("--version prints the package version", () => {
+    const { stdout } = spawnSync(process.execPath, [bin, "--version"], { encoding: "utf8" });
+    expect(stdout.trim()).toMatch(/^\d+\.\d+\.\d+/);
+  });
+});
