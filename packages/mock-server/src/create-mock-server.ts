@@ -1,17 +1,5 @@
 import type { FaultRule } from "./fault-rule.js";
-import { createDataset, MAX_LOGS } from "./internal/dataset.js";
-import { FaultBook } from "./internal/faults.js";
-import { toResponse } from "./internal/fetch-response.js";
-import { handle } from "./internal/handler.js";
-import type { Reply } from "./internal/reply.js";
-
-/** Defaults of {@link MockServerOptions}, also the CLI's. */
-export const MOCK_SERVER_DEFAULTS = {
-  logs: 1000,
-  seed: 1,
-  projectId: "test-project",
-  token: "test-token",
-} as const;
+import { createMockServerCore } from "./internal/mock-server-core.js";
 
 /**
  * @example
@@ -74,48 +62,6 @@ export interface MockServer {
   clearFaults(): void;
 }
 
-/** The server plus the reply-level handler the node adapter needs (not public). */
-export interface MockServerCore {
-  server: MockServer;
-  reply(request: Request): Promise<Reply>;
-}
-
-export function createMockServerCore(options: MockServerOptions = {}): MockServerCore {
-  const { logs, seed, projectId, token } = { ...MOCK_SERVER_DEFAULTS, ...definedOnly(options) };
-  checkCount("logs", logs, MAX_LOGS);
-  const dataset = createDataset({ logs, seed, projectId });
-  const faults = new FaultBook(seed, options.faults);
-  const state = { dataset, faults, projectId, token };
-  const record = options.recordRequests ?? true;
-  let requests: RecordedRequest[] = [];
-
-  const reply = (request: Request) => {
-    if (record) {
-      const headers = Object.fromEntries(request.headers);
-      requests.push(
-        Object.freeze({ method: request.method, url: request.url, headers: Object.freeze(headers) }),
-      );
-    }
-    return handle(state, request);
-  };
-  const server: MockServer = {
-    fetch: async (input, init) => toResponse(await reply(new Request(input, init))),
-    get requests() {
-      return requests.slice();
-    },
-    clearRequests: () => {
-      requests = [];
-    },
-    insertLogs: (count) => {
-      checkCount("insertLogs(count)", count, MAX_LOGS - dataset.inserted);
-      dataset.insert(count);
-    },
-    addFault: (rule) => faults.add(rule),
-    clearFaults: () => faults.clear(),
-  };
-  return { server, reply };
-}
-
 /**
  * A mock SignalWire Voice Logs server as a fetch handler: call it in process, or serve it with
  * {@link startMockServer}. Deterministic: the same options give the same logs and links.
@@ -134,14 +80,4 @@ export function createMockServerCore(options: MockServerOptions = {}): MockServe
  */
 export function createMockServer(options: MockServerOptions = {}): MockServer {
   return createMockServerCore(options).server;
-}
-
-function definedOnly<T extends object>(value: T): Partial<T> {
-  return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined)) as Partial<T>;
-}
-
-function checkCount(name: string, value: unknown, max: number): void {
-  if (!Number.isSafeInteger(value) || (value as number) < 0 || (value as number) > max) {
-    throw new RangeError(`${name} must be a whole number from 0 to ${max}; got ${JSON.stringify(value)}.`);
-  }
 }

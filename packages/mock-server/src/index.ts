@@ -16,10 +16,10 @@
  */
 export {
   createMockServer,
-  MOCK_SERVER_DEFAULTS,
   type MockServer,
   type MockServerOptions,
   type RecordedRequest,
 } from "./create-mock-server.js";
+export { MOCK_SERVER_DEFAULTS } from "./defaults.js";
 export type { Fault, FaultRule } from "./fault-rule.js";
 export { type RunningMockServer, type StartMockServerOptions, startMockServer } from "./start-mock-server.js";

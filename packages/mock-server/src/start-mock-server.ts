@@ -1,5 +1,6 @@
-import { createMockServerCore, type MockServer, type MockServerOptions } from "./create-mock-server.js";
+import type { MockServer, MockServerOptions } from "./create-mock-server.js";
 import { LOGS_PATH } from "./internal/handler.js";
+import { createMockServerCore } from "./internal/mock-server-core.js";
 import { serve } from "./internal/node-adapter.js";
 
 /**

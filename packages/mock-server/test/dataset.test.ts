@@ -116,3 +116,17 @@ describe("the dataset", async () => {
     expect(() => createMockServer({ logs })).toThrow(/logs must be a whole number from 0 to 1000000000/);
   });
 });
+
+describe("options", () => {
+  it.each([
+    [{ projectId: 1 }, /projectId must be a string; got 1/],
+    [{ token: null }, /token must be a string; got null/],
+    [{ seed: {} }, /seed must be a string or a number/],
+  ])("refuses %j", (options, message) => {
+    expect(() => createMockServer(options as never)).toThrow(message);
+  });
+
+  it("refuses a negative insert", () => {
+    expect(() => createMockServer().insertLogs(-1)).toThrow(/insertLogs\(count\) must be a whole number/);
+  });
+});

@@ -23,8 +23,10 @@ describe("the public face", () => {
   });
 
   it("is the same from the built ESM and CJS entries (the package's own name)", async () => {
-    const esm = await import("@signalwire-voice/mock-server");
-    const cjs = createRequire(import.meta.url)("@signalwire-voice/mock-server") as typeof api;
+    // By name, resolved at run time: typecheck runs before the build that makes dist/.
+    const name = "@signalwire-voice/mock-server";
+    const esm = (await import(name)) as typeof api;
+    const cjs = createRequire(import.meta.url)(name) as typeof api;
     expect(Object.keys(esm).sort()).toEqual(Object.keys(api).sort());
     expect(Object.keys(cjs).sort()).toEqual(Object.keys(api).sort());
     const response = await cjs.createMockServer().fetch("http://mock.test/api/voice/logs");

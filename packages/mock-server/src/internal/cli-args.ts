@@ -1,5 +1,5 @@
 import { parseArgs } from "node:util";
-import { MOCK_SERVER_DEFAULTS } from "../create-mock-server.js";
+import { MOCK_SERVER_DEFAULTS } from "../defaults.js";
 import type { FaultRule } from "../fault-rule.js";
 import type { StartMockServerOptions } from "../start-mock-server.js";
 import { checkFaultRule } from "./faults.js";

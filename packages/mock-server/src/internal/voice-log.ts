@@ -7,11 +7,21 @@ import type {
   VideoRoomVoiceLog,
   VoiceDirection,
   VoiceLog,
-  VoiceLogStatus,
   VoiceLogType,
 } from "@signalwire-voice/types";
 import type { Dataset } from "./dataset.js";
 import { hash32, unit } from "./hash.js";
+import {
+  CHILD_LEG_SHARE,
+  DIALOGFLOW_STATUS,
+  NAMES,
+  pick,
+  RATE,
+  RELAY_DIRECTION,
+  RELAY_STATUS,
+  ROOM_STATUS,
+  typeOf,
+} from "./log-mix.js";
 
 /**
  * The fields of one log, as a pure function of (seed key, position). Which variant, status and
@@ -19,61 +29,6 @@ import { hash32, unit } from "./hash.js";
  * follows the rules a real account shows: only finished calls have durations and charges, only
  * LaML calls have a url, and an `outbound-dial` leg points at the call just before it.
  */
-
-type Table<T> = readonly (readonly [T, number])[];
-
-const TYPES: Table<VoiceLogType> = [
-  ["laml_call", 22],
-  ["relay_pstn_call", 14],
-  ["relay_sip_call", 10],
-  ["relay_webrtc_call", 9],
-  ["video_room_pstn_leg", 8],
-  ["video_room_sip_leg", 7],
-  ["dialogflow_call", 12],
-  ["fabric_subscriber_device_leg", 18],
-];
-const RELAY_STATUS: Table<VoiceLogStatus> = [
-  ["completed", 55],
-  ["no-answer", 10],
-  ["busy", 8],
-  ["failed", 6],
-  ["canceled", 6],
-  ["in-progress", 5],
-  ["ringing", 4],
-  ["queued", 3],
-  ["initiated", 3],
-];
-const ROOM_STATUS: Table<VoiceLogStatus> = [
-  ["ended", 60],
-  ["joined", 20],
-  ["ending", 10],
-  ["created", 10],
-];
-const DIALOGFLOW_STATUS: Table<VoiceLogStatus> = [
-  ["completed", 50],
-  ["ended", 20],
-  ["answered", 15],
-  ["failed", 15],
-];
-const RELAY_DIRECTION: Table<VoiceDirection> = [
-  ["inbound", 50],
-  ["outbound-api", 30],
-  ["outbound", 20],
-];
-/** Share of relay calls that are a dialed leg of the call before them, when that one is a relay call. */
-const CHILD_LEG_SHARE = 0.35;
-/** Per-minute rates in 1/10 000 dollar. */
-const RATE = { laml: 85, pstn: 65, sip: 40, webrtc: 30, roomPstn: 40, roomSip: 20, agent: 20, fabric: 10 };
-const NAMES = ["alice", "bob", "carol", "dave", "erin", "frank", "grace", "heidi"];
-
-function pick<T>(table: Table<T>, r: number): T {
-  let left = r * table.reduce((sum, [, weight]) => sum + weight, 0);
-  for (const [value, weight] of table) {
-    left -= weight;
-    if (left < 0) return value;
-  }
-  return (table[table.length - 1] as readonly [T, number])[0];
-}
 
 const iso = (ms: number) => new Date(ms).toISOString().replace(".000Z", "Z");
 const isRelay = (type: VoiceLogType): type is RelayVoiceLog["type"] =>
@@ -218,8 +173,4 @@ export function makeVoiceLog(dataset: Dataset, { key, projectId }: LogContext, p
     direction: r(42) < 0.5 ? "inbound" : "outbound",
     status: null,
   } satisfies FabricVoiceLog;
-}
-
-function typeOf(key: number, n: number): VoiceLogType {
-  return pick(TYPES, unit(key, n, 10));
 }
