@@ -1,0 +1,44 @@
+/**
+ * `@signalwire-voice/client`: a thin, production-grade fetch client for the SignalWire Voice API.
+ * openapi-fetch typed by `@signalwire-voice/types`, plus auth, input checks, timeouts, retries,
+ * errors without secrets, and guards for the `VoiceLog` union.
+ *
+ * Everything public is listed here by name. Held back: the retry loop, the retry and backoff
+ * decisions and the query checks (`src/internal/`), which may change in any release.
+ *
+ * @example
+ * ```ts
+ * import { createVoiceClient, unwrap } from "@signalwire-voice/client";
+ *
+ * const client = createVoiceClient(); // SIGNALWIRE_SPACE, SIGNALWIRE_PROJECT_ID, SIGNALWIRE_API_TOKEN
+ * const page = unwrap(await client.GET("/logs", { params: { query: { page_size: 50 } } }));
+ * ```
+ * @module
+ */
+
+export type {
+  BadRequestBody,
+  DialogflowVoiceLog,
+  DiscardedVoiceLog,
+  FabricVoiceLog,
+  InternalServerErrorBody,
+  ListVoiceLogsResponse,
+  RelayVoiceLog,
+  UnauthorizedBody,
+  ValidationErrorBody,
+  VideoRoomVoiceLog,
+  VoiceLog,
+} from "@signalwire-voice/types";
+export { createVoiceClient, type VoiceClient } from "./create-voice-client.js";
+export { AbortError } from "./errors/abort-error.js";
+export { ApiError, type ApiErrorBodies, type ApiErrorBody } from "./errors/api-error.js";
+export { createApiError } from "./errors/create-api-error.js";
+export { InputError } from "./errors/input-error.js";
+export { NetworkError } from "./errors/network-error.js";
+export { TimeoutError } from "./errors/timeout-error.js";
+export { VoiceError } from "./errors/voice-error.js";
+export { isDialogflowLog, isDiscardedLog, isFabricLog, isRelayLog, isVideoRoomLog } from "./guards.js";
+export type { VoiceClientOptions } from "./internal/options.js";
+export { ATTEMPT_HEADER, type FetchFunction, type RetryEvent } from "./internal/retrying-fetch.js";
+export { type FetchResult, unwrap } from "./unwrap.js";
+export type { VoiceLogsQuery, VoicePaths } from "./voice-paths.js";

@@ -1,0 +1,15 @@
+/**
+ * The wait a `Retry-After` header asks for, in ms, or `undefined` if there is none or it is
+ * unreadable (RFC 9110 §10.2.3: delay-seconds or an HTTP-date).
+ *
+ * @example parseRetryAfter("2", Date.now()) // 2000
+ * @example parseRetryAfter("Wed, 21 Oct 2026 07:28:00 GMT", Date.parse("Wed, 21 Oct 2026 07:27:58 GMT")) // 2000
+ */
+export function parseRetryAfter(value: string | null, now: number): number | undefined {
+  if (!value) return undefined;
+  // delay-seconds: digits only (no sign, fraction or exponent).
+  if (/^\s*\d+\s*$/.test(value)) return Number(value) * 1000;
+  const date = Date.parse(value);
+  // An unreadable date is ignored rather than trusted; a date in the past means "now".
+  return Number.isNaN(date) ? undefined : Math.max(0, date - now);
+}

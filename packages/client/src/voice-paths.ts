@@ -1,0 +1,36 @@
+import type { ListVoiceLogsQuery, operations, paths } from "@signalwire-voice/types";
+
+type DateParam = "created_before" | "created_on" | "created_after";
+
+/**
+ * The query of `GET /logs` as this client takes it: the spec's, except that the date filters
+ * also accept `Date` objects (sent as ISO 8601). Checked before sending (`InputError`).
+ *
+ * @example
+ * ```ts
+ * const query: VoiceLogsQuery = { page_size: 100, created_after: new Date("2026-01-01") };
+ * await client.GET("/logs", { params: { query } });
+ * ```
+ */
+export type VoiceLogsQuery = {
+  [K in keyof ListVoiceLogsQuery]: K extends DateParam ? ListVoiceLogsQuery[K] | Date : ListVoiceLogsQuery[K];
+};
+
+type ListLogs = operations["list-voice-logs"];
+
+/**
+ * The generated `paths` with `VoiceLogsQuery` as the query of `GET /logs`: what the client is
+ * typed by. Responses are exactly the spec's.
+ *
+ * @example
+ * ```ts
+ * type LogsResponse = VoicePaths["/logs"]["get"]["responses"][200]["content"]["application/json"];
+ * ```
+ */
+export interface VoicePaths {
+  "/logs": Omit<paths["/logs"], "get"> & {
+    get: Omit<ListLogs, "parameters"> & {
+      parameters: Omit<ListLogs["parameters"], "query"> & { query?: VoiceLogsQuery };
+    };
+  };
+}

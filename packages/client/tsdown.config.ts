@@ -1,0 +1,17 @@
+import { readFileSync } from "node:fs";
+import { defineConfig } from "tsdown";
+
+const { version } = JSON.parse(readFileSync(new URL("./package.json", import.meta.url), "utf8")) as {
+  version: string;
+};
+
+export default defineConfig({
+  entry: ["src/index.ts"],
+  format: ["esm", "cjs"],
+  platform: "neutral",
+  dts: true,
+  clean: true,
+  fixedExtension: true,
+  // The User-Agent's version, from package.json at build time (changesets bumps only that file).
+  define: { __VERSION__: JSON.stringify(version) },
+});
