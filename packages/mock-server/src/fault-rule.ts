@@ -7,7 +7,7 @@
  * - `reset`: closes the connection without answering (in process: `fetch` rejects like Node's
  *   own fetch does on ECONNRESET).
  * - `truncate`: sends the normal headers, with the full Content-Length, then only `bytes` of the
- *   body (default: half) and closes the connection.
+ *   body (default: half; at most all but the last byte) and closes the connection.
  * - `invalid-json`: the normal status and headers, but the body is cut in half (its
  *   Content-Length matches what is sent, so only the JSON parse fails).
  * - `foreign-next`: a normal page whose `links.next` points at the same path and query on

@@ -156,6 +156,18 @@ describe("effects, in process", () => {
     await expect(response.text()).rejects.toThrow("terminated");
   });
 
+  it("truncate never sends the whole body, however many bytes are asked for", async () => {
+    const response = await once(
+      { fault: { type: "truncate", bytes: 10_000_000 } },
+      logsUrl({ page_size: 1 }),
+    );
+    const declared = Number(response.headers.get("content-length"));
+    const reader = response.body?.getReader();
+    const chunk = await reader?.read();
+    expect(chunk?.value?.length).toBe(declared - 1);
+    await expect(reader?.read()).rejects.toThrow("terminated");
+  });
+
   it("invalid-json: 200 with a consistent Content-Length and a body JSON.parse rejects", async () => {
     const response = await once({ fault: { type: "invalid-json" } });
     const text = await response.text();

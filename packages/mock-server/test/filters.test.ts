@@ -104,4 +104,16 @@ describe("date filters", () => {
     const { body } = await getJson(grown.fetch, logsUrl({ created_after: "2026-01-01" }));
     expect(body.data).toHaveLength(5);
   });
+
+  it("reaches the oldest of a million logs with one filtered request", async () => {
+    const million = createMockServer({ logs: 1_000_000 });
+    const { body } = await getJson(million.fetch, logsUrl({ created_before: "2025-01-15", page_size: 1000 }));
+    expect(body.data.length).toBeGreaterThan(0);
+    expect(body.data.every((log) => Date.parse(log.created_at) < Date.UTC(2025, 0, 15))).toBe(true);
+    const last = await getJson(
+      million.fetch,
+      logsUrl({ created_before: body.data.at(-1)?.created_at ?? "" }),
+    );
+    expect(last.body.data.length).toBeLessThan(1000);
+  });
 });

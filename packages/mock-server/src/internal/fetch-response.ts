@@ -14,9 +14,12 @@ export function toResponse(reply: Reply): Response {
   }
   if (transport?.kind === "truncate") {
     const sent = new TextEncoder().encode(body).subarray(0, transport.bytes);
+    // The sent bytes can be read; the read after them fails, as on a socket closed mid-body.
     const stream = new ReadableStream<Uint8Array>({
       start(controller) {
         controller.enqueue(sent);
+      },
+      pull(controller) {
         const cause = Object.assign(new Error("other side closed"), { code: "UND_ERR_SOCKET" });
         controller.error(new TypeError("terminated", { cause }));
       },

@@ -47,7 +47,9 @@ export async function handle(state: HandlerState, request: Request): Promise<Rep
   }
   const reply = answer(state, request, url, fault);
   if (fault?.type === "truncate") {
-    const bytes = fault.bytes ?? Math.floor(Buffer.byteLength(reply.body) / 2);
+    // Never the whole body: a "truncated" body that arrives complete would test nothing.
+    const length = Buffer.byteLength(reply.body);
+    const bytes = Math.min(fault.bytes ?? Math.floor(length / 2), length - 1);
     return { ...reply, transport: { kind: "truncate", bytes } };
   }
   if (fault?.type === "invalid-json") {
