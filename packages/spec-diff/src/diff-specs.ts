@@ -1,0 +1,79 @@
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join, relative } from "node:path";
+import { locate } from "./internal/locate.js";
+import { parseSpec } from "./internal/parsed-spec.js";
+import { loadPipelineScripts } from "./internal/pipeline-scripts.js";
+import { classify } from "./internal/policy.js";
+import { prepareSide } from "./internal/prepare-side.js";
+import { runRedoclyDiff } from "./internal/redocly-diff.js";
+import { bumpOf, bySeverity, countBySeverity } from "./internal/severity.js";
+import { readSpecSource } from "./internal/spec-source.js";
+import type { Change, Report } from "./report.js";
+
+/** What to compare. Specs and overlays are file paths or `<git-ref>:<path>`. */
+export interface DiffOptions {
+  base: string;
+  head: string;
+  /**
+   * Overlays applied to both sides before comparing. Default: those of spec/apis.json's
+   * `voice` entry (what `pnpm spec:bundle` applies). `[]` compares the documents as they are.
+   */
+  overlays?: readonly string[];
+  /** Overlays for the base side only, when a change also edits the overlay. Default: `overlays`. */
+  baseOverlays?: readonly string[];
+  /** Where relative paths and git refs are read from. Default: `process.cwd()`. */
+  cwd?: string;
+}
+
+/**
+ * Compares two OpenAPI documents and rates every change major, minor or patch: bundles each
+ * side with our overlays, normalizes nullability, runs the engine (`redocly diff`) and applies
+ * spec-diff's policy (TypeScript-surface checks, direction-aware nullability, docs-only edits).
+ * Throws {@link SpecDiffError} when an input is missing, unreadable or not OpenAPI.
+ *
+ * @example
+ * ```ts
+ * import { diffSpecs } from "@signalwire-voice/spec-diff";
+ *
+ * const report = await diffSpecs({ base: "main:spec/voice.yaml", head: "spec/voice.yaml" });
+ * console.log(report.bump); // "none" | "patch" | "minor" | "major"
+ * ```
+ */
+export async function diffSpecs(options: DiffOptions): Promise<Report> {
+  const cwd = options.cwd ?? process.cwd();
+  const scripts = await loadPipelineScripts();
+  const overlayPaths = options.overlays ?? defaultOverlays(scripts.loadApis("voice")[0]?.overlays ?? [], cwd);
+  const overlays = overlayPaths.map((path) => readSpecSource(path, "overlay", cwd));
+  const baseOverlays =
+    options.baseOverlays?.map((path) => readSpecSource(path, "base overlay", cwd)) ?? overlays;
+  const base = parseSpec(readSpecSource(options.base, "base", cwd), "base");
+  const head = parseSpec(readSpecSource(options.head, "head", cwd), "head");
+
+  const workDir = mkdtempSync(join(tmpdir(), "spec-diff-"));
+  try {
+    const before = prepareSide(scripts, base, baseOverlays, workDir, "base", cwd);
+    const after = prepareSide(scripts, head, overlays, workDir, "head", cwd);
+    const engine = runRedoclyDiff(scripts, before.path, after.path, workDir);
+    const changes: Change[] = classify(engine, before.doc, after.doc).map(({ side, pointer, ...rest }) => ({
+      ...rest,
+      location: locate(side === "head" ? head : base, side, pointer),
+    }));
+    changes.sort((a, b) => bySeverity(a, b) || a.location.line - b.location.line);
+    return {
+      base: options.base,
+      head: options.head,
+      overlay: overlays.length > 0 || baseOverlays.length > 0,
+      bump: bumpOf(changes),
+      summary: countBySeverity(changes),
+      changes,
+    };
+  } finally {
+    rmSync(workDir, { recursive: true, force: true });
+  }
+}
+
+/** The configured overlays, as paths relative to `cwd` (so reports show short names). */
+function defaultOverlays(absolute: readonly string[], cwd: string): string[] {
+  return absolute.map((path) => relative(cwd, path) || path);
+}

@@ -1,0 +1,40 @@
+import type { Report, Severity } from "../report.js";
+
+/** Marks the comment, so a workflow can find and update its own earlier comment. */
+export const MARKDOWN_MARKER = "<!-- spec-diff -->";
+
+const badge: Record<Severity, string> = { major: "🔴 major", minor: "🟡 minor", patch: "⚪ patch" };
+
+/**
+ * The report as a pull-request comment: one summary line, then a table of the changes, most
+ * severe first.
+ *
+ * @example
+ * ```ts
+ * writeFileSync("spec-diff.md", formatMarkdown(report)); // posted by the PR workflow
+ * ```
+ */
+export function formatMarkdown(report: Report): string {
+  const { major, minor, patch } = report.summary;
+  const lines = [MARKDOWN_MARKER];
+  if (report.bump === "none") {
+    lines.push(`**Spec diff: no changes** between \`${report.base}\` and \`${report.head}\`.`);
+    return `${lines.join("\n")}\n`;
+  }
+  lines.push(
+    `**Spec diff: ${report.bump} release needed** — ${major} breaking, ${minor} additive, ${patch} docs-only ` +
+      `(\`${report.base}\` → \`${report.head}\`${report.overlay ? ", with the SDK overlay" : ""}).`,
+    "",
+    "| Severity | Change | Where | Rule |",
+    "| --- | --- | --- | --- |",
+  );
+  for (const change of report.changes) {
+    const { file, line, pointer } = change.location;
+    lines.push(
+      `| ${badge[change.severity]} | ${cell(change.message)} | \`${cell(file)}:${line}\` <sub>${cell(pointer)}</sub> | \`${change.kind}\` |`,
+    );
+  }
+  return `${lines.join("\n")}\n`;
+}
+
+const cell = (text: string) => text.replace(/\|/g, "\\|").replace(/\r?\n/g, " ");

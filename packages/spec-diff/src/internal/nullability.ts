@@ -1,0 +1,88 @@
+import { isObject, type Json, type JsonObject } from "./parsed-spec.js";
+
+// Values, not schemas: never rewritten, even when they look like one.
+const valueKeys = new Set(["example", "examples", "default", "enum", "const"]);
+// Keywords that only document a schema; a `oneOf` branch can absorb them without changing meaning.
+// Maps from a name to a schema: their keys are names ("nullable", "type"...), not keywords.
+const nameMaps = new Set(["properties", "patternProperties", "$defs", "definitions", "dependentSchemas"]);
+const docKeys = new Set([
+  "title",
+  "description",
+  "deprecated",
+  "readOnly",
+  "writeOnly",
+  "externalDocs",
+  "xml",
+]);
+
+/**
+ * Rewrites every way of saying "or null" into one spelling, so that switching between them is
+ * no change at all and adding or removing null is one `nullable` change the policy can rate:
+ *
+ * - `nullable: true` (OpenAPI 3.0)           → kept as `nullable: true`
+ * - `type: [T, "null"]` (3.1), `enum: [..., null]` → `type: T`, `nullable: true`
+ * - `oneOf`/`anyOf` with a `{type: "null"}` branch → the other branch(es), `nullable: true`
+ * - `allOf: [X]` + `nullable: true` (the 3.0 way to make a `$ref` nullable) → `X`, `nullable: true`
+ *
+ * The engine (redocly diff) then sees only `nullable`, which it reads for every OpenAPI version.
+ */
+export function normalizeNullability(node: Json, isNameMap = false): Json {
+  if (Array.isArray(node)) return node.map((item) => normalizeNullability(item));
+  if (!isObject(node)) return node;
+  const copy: JsonObject = {};
+  for (const [name, value] of Object.entries(node)) {
+    const keep = !isNameMap && (valueKeys.has(name) || name.startsWith("x-"));
+    copy[name] = keep ? value : normalizeNullability(value, !isNameMap && nameMaps.has(name));
+  }
+  return isNameMap ? copy : canonical(copy);
+}
+
+function canonical(schema: JsonObject): JsonObject {
+  let nullable = schema.nullable === true;
+  if (typeof schema.nullable === "boolean") delete schema.nullable;
+
+  if (Array.isArray(schema.type) && schema.type.includes("null") && schema.type.length > 1) {
+    const rest = schema.type.filter((type) => type !== "null");
+    schema.type = rest.length === 1 ? (rest[0] ?? null) : rest;
+    nullable = true;
+  }
+  if (Array.isArray(schema.enum) && schema.enum.includes(null) && schema.enum.length > 1) {
+    schema.enum = schema.enum.filter((value) => value !== null);
+    nullable = true;
+  }
+  for (const combinator of ["oneOf", "anyOf"] as const) {
+    const branches = schema[combinator];
+    if (!Array.isArray(branches) || branches.length < 2 || !branches.some(isNullSchema)) continue;
+    schema[combinator] = branches.filter((branch) => !isNullSchema(branch));
+    nullable = true;
+  }
+  const merged = nullable ? unwrapSingleBranch(schema) : schema;
+  if (nullable) merged.nullable = true;
+  return merged;
+}
+
+/** `{oneOf: [X], description}` → `{...X, description}` when nothing else would conflict. */
+function unwrapSingleBranch(schema: JsonObject): JsonObject {
+  for (const combinator of ["oneOf", "anyOf", "allOf"] as const) {
+    const branches = schema[combinator];
+    if (!Array.isArray(branches) || branches.length !== 1) continue;
+    const [branch] = branches;
+    const others = Object.keys(schema).filter((name) => name !== combinator);
+    if (!isObject(branch) || !others.every((name) => docKeys.has(name) || name.startsWith("x-"))) continue;
+    const siblings: JsonObject = { ...schema };
+    delete siblings[combinator];
+    return { ...branch, ...siblings };
+  }
+  return schema;
+}
+
+function isNullSchema(branch: Json): boolean {
+  if (!isObject(branch)) return false;
+  const meaningful = Object.keys(branch).filter((name) => !docKeys.has(name));
+  if (meaningful.length !== 1) return false;
+  const [only] = meaningful;
+  if (only === "type") return branch.type === "null";
+  if (only === "enum")
+    return Array.isArray(branch.enum) && branch.enum.length === 1 && branch.enum[0] === null;
+  return only === "const" && branch.const === null;
+}

@@ -1,0 +1,53 @@
+import { existsSync } from "node:fs";
+import { dirname, join } from "node:path";
+import { fileURLToPath, pathToFileURL } from "node:url";
+import { SpecDiffError } from "../spec-diff-error.js";
+
+/** What spec-diff uses from the repo's pipeline scripts (plain ESM, `// @ts-check`). */
+export interface ApiEntry {
+  name: string;
+  upstream: string;
+  overlays: string[];
+  bundle: string;
+  types: string;
+}
+export interface PipelineScripts {
+  repoRoot: string;
+  /** scripts/lib/redocly.mjs: the pinned redocly CLI, run quietly from the repo root. */
+  redocly(args: string[], options?: { echo?: boolean }): { status: number; stdout: string; stderr: string };
+  /** scripts/spec-bundle.mjs: overlays + bundle (+ strict lint); undefined after printing why it failed. */
+  bundleApi(api: ApiEntry, output: string, lintResult?: boolean): string | undefined;
+  /** scripts/lib/apis.mjs: the APIs of spec/apis.json. */
+  loadApis(only?: string): ApiEntry[];
+}
+
+/** The workspace root: the nearest folder above `from` that holds pnpm-workspace.yaml. */
+export function findRepoRoot(from = dirname(fileURLToPath(import.meta.url))): string {
+  for (let dir = from; ; dir = dirname(dir)) {
+    if (existsSync(join(dir, "pnpm-workspace.yaml"))) return dir;
+    if (dirname(dir) === dir) {
+      throw new SpecDiffError(
+        `spec-diff must run inside the signalwire-voice workspace (no pnpm-workspace.yaml above ${from}).`,
+      );
+    }
+  }
+}
+
+let loaded: Promise<PipelineScripts> | undefined;
+
+/**
+ * Loads the pipeline's own scripts, so spec-diff bundles and runs redocly exactly as
+ * `pnpm spec:bundle` does (same pinned CLI, same config, same quiet environment).
+ */
+export function loadPipelineScripts(repoRoot = findRepoRoot()): Promise<PipelineScripts> {
+  loaded ??= (async () => {
+    const load = (path: string) => import(pathToFileURL(join(repoRoot, path)).href);
+    const [redocly, bundle, apis] = await Promise.all([
+      load("scripts/lib/redocly.mjs"),
+      load("scripts/spec-bundle.mjs"),
+      load("scripts/lib/apis.mjs"),
+    ]);
+    return { repoRoot, redocly: redocly.redocly, bundleApi: bundle.bundleApi, loadApis: apis.loadApis };
+  })();
+  return loaded;
+}

@@ -1,0 +1,67 @@
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { basename, dirname, join, resolve } from "node:path";
+import { SpecDiffError } from "../spec-diff-error.js";
+import { normalizeNullability } from "./nullability.js";
+import { isObject, type Json, type JsonObject, type ParsedSpec } from "./parsed-spec.js";
+import type { PipelineScripts } from "./pipeline-scripts.js";
+import type { SpecSource } from "./spec-source.js";
+
+/** One side, ready for the engine: the normalized document and the file redocly reads. */
+export interface PreparedSide {
+  doc: JsonObject;
+  path: string;
+}
+
+/**
+ * Bundles one side with the overlays (as `pnpm spec:bundle` does, through its `bundleApi`),
+ * normalizes nullability, and writes the result where the engine reads it. Without overlays
+ * or external `$ref`s the bundle would equal the input, so that step is skipped.
+ */
+export function prepareSide(
+  scripts: PipelineScripts,
+  spec: ParsedSpec,
+  overlays: readonly SpecSource[],
+  workDir: string,
+  side: "base" | "head",
+  cwd: string,
+): PreparedSide {
+  let data: Json = spec.data;
+  if (overlays.length > 0 || hasExternalRefs(spec.data)) {
+    const input =
+      onDisk(spec.source, cwd) ?? write(join(workDir, side, basename(spec.source.path)), spec.source.text);
+    const overlayPaths = overlays.map(
+      (overlay, index) =>
+        onDisk(overlay, cwd) ?? write(join(workDir, `${side}-overlay-${index}.yaml`), overlay.text),
+    );
+    const output = join(workDir, `${side}.bundle.json`);
+    const api = { name: "voice", upstream: input, overlays: overlayPaths, bundle: output, types: "" };
+    if (!scripts.bundleApi(api, output, false)) {
+      throw new SpecDiffError(
+        `Could not bundle the ${side} spec \`${spec.source.label}\`${overlays.length ? " with the overlay" : ""} (redocly's reason is above). Fix the spec, or compare without the overlay (--no-overlay).`,
+      );
+    }
+    data = JSON.parse(readFileSync(output, "utf8")) as Json;
+  }
+  const doc = normalizeNullability(data) as JsonObject;
+  const path = write(join(workDir, `${side}.normalized.json`), JSON.stringify(doc));
+  return { doc, path };
+}
+
+/** The real file when the source is one, so its relative `$ref`s resolve. */
+function onDisk(source: SpecSource, cwd: string): string | undefined {
+  const file = resolve(cwd, source.label);
+  return source.label === source.path && existsSync(file) ? file : undefined;
+}
+
+function write(path: string, text: string): string {
+  mkdirSync(dirname(path), { recursive: true });
+  writeFileSync(path, text);
+  return path;
+}
+
+function hasExternalRefs(node: Json): boolean {
+  if (Array.isArray(node)) return node.some(hasExternalRefs);
+  if (!isObject(node)) return false;
+  if (typeof node.$ref === "string" && !node.$ref.startsWith("#")) return true;
+  return Object.values(node).some(hasExternalRefs);
+}

@@ -1,0 +1,73 @@
+import { writeFileSync } from "node:fs";
+import { join } from "node:path";
+import type { Bump, Severity } from "../report.js";
+import { SpecDiffError } from "../spec-diff-error.js";
+import type { PipelineScripts } from "./pipeline-scripts.js";
+
+/** A node of one side, as `redocly diff --format json` reports it. */
+export interface EngineSide {
+  pointer: string;
+  line?: number;
+  value?: unknown;
+}
+
+/** One rule that fired on a change, with redocly's plain-words message. */
+export interface EngineVerdict {
+  ruleId: string;
+  impact: Severity;
+  message: string;
+  location?: EngineSide;
+}
+
+/** One change as redocly diff reports it (report version 1). */
+export interface EngineChange {
+  /** Where the engine met the node, following $refs from an operation (e.g. `#/paths/~1logs/get/...`). */
+  path: string;
+  typeName: string;
+  kind: "added" | "removed" | "modified";
+  impact: Severity;
+  verdicts: EngineVerdict[];
+  property?: string;
+  base?: EngineSide;
+  revision?: EngineSide;
+}
+
+export interface EngineReport {
+  bump: Bump;
+  changes: EngineChange[];
+}
+
+// Trap: redocly reads the repo's redocly.yaml from its cwd, and a config that does not extend
+// `diff-recommended` switches the diff rules off (a removed property then rates "patch").
+// The engine always gets this one instead: every diff rule at its recommended impact.
+export const ENGINE_CONFIG = "extends:\n  - diff-recommended\n";
+
+/**
+ * Runs `redocly diff` (experimental in @redocly/cli 2.77.0, pinned in the catalog) on two
+ * files and returns its JSON report. Its verdicts are direction-aware and name the rule that
+ * fired; spec-diff's policy decides what each one means for our packages.
+ */
+export function runRedoclyDiff(
+  scripts: PipelineScripts,
+  basePath: string,
+  headPath: string,
+  workDir: string,
+): EngineReport {
+  const config = join(workDir, "redocly-diff.yaml");
+  writeFileSync(config, ENGINE_CONFIG);
+  const args = ["diff", basePath, headPath, "--format", "json", "--fail-on", "none", "--config", config];
+  const { status, stdout, stderr } = scripts.redocly(args, { echo: false });
+  const start = stdout.indexOf("{");
+  if (status !== 0 || start === -1) {
+    throw new SpecDiffError(
+      `redocly diff could not compare the two specs (exit ${status}):\n${(stderr || stdout).trim()}\nFix the spec it names (\`pnpm spec:lint\` explains most problems).`,
+    );
+  }
+  const report = JSON.parse(stdout.slice(start)) as { bump?: Bump; changes?: EngineChange[] };
+  if (!Array.isArray(report.changes)) {
+    throw new SpecDiffError(
+      "redocly diff printed a report without `changes`: its JSON format changed. Pin @redocly/cli back to the catalog version (2.77.0).",
+    );
+  }
+  return { bump: report.bump ?? "none", changes: report.changes };
+}
