@@ -1,5 +1,7 @@
-import type { Client } from "openapi-fetch";
+import type { ListVoiceLogsResponse } from "@signalwire-voice/types";
+import type { Client, FetchOptions } from "openapi-fetch";
 import createClient from "openapi-fetch";
+import type { ApiErrorBody } from "./errors/api-error.js";
 import { serializeQuery } from "./internal/input-checks.js";
 import { resolveOptions, type VoiceClientOptions } from "./internal/options.js";
 import { retryingFetch } from "./internal/retrying-fetch.js";
@@ -8,19 +10,47 @@ import type { VoicePaths } from "./voice-paths.js";
 declare const __VERSION__: string;
 
 /**
- * The client: openapi-fetch's, typed by the Voice API spec. `GET("/logs", { params: { query } })`
- * resolves to `{ data, error, response }` with `error` typed per status (400, 401, 422, 500).
+ * The second argument of `GET("/logs")`: `params.query` (checked against the spec at compile
+ * time, key by key, and again before sending) plus fetch options such as `signal` and `headers`.
  *
- * Declared here rather than re-exported, so our `.d.cts` never re-exports openapi-fetch's
- * (which mixes `export =` with named exports and breaks CommonJS consumers).
+ * @example
+ * ```ts
+ * const init: VoiceLogsInit = { params: { query: { page_size: 100 } }, signal: AbortSignal.timeout(5_000) };
+ * ```
+ */
+export type VoiceLogsInit = Omit<FetchOptions<VoicePaths["/logs"]["get"]>, "parseAs">;
+
+/**
+ * What `GET("/logs")` resolves to: openapi-fetch's `{ data, error, response }`, with `data` the
+ * spec's `{ links, data: VoiceLog[] }` and `error` the 400, 401, 422 or 500 body.
+ *
+ * @example
+ * ```ts
+ * const { data, error, response }: VoiceLogsResult = await client.GET("/logs");
+ * if (error && "errors" in error) console.error(error.errors); // the 422 list
+ * ```
+ */
+export type VoiceLogsResult =
+  | { data: ListVoiceLogsResponse; error?: never; response: Response }
+  | { data?: never; error: ApiErrorBody<400 | 401 | 422 | 500>; response: Response };
+
+/**
+ * The client: openapi-fetch's, typed by the Voice API spec, with `use()`/`eject()` for your own
+ * middleware. Declared here rather than re-exported, so our `.d.cts` never re-exports
+ * openapi-fetch's (which mixes `export =` with named exports and breaks CommonJS consumers).
+ * `GET` is typed by hand: openapi-fetch's own result type drops every property typed `null`
+ * (such as `url` of Video Room logs), and its generic init lets unknown query keys through.
  *
  * @example
  * ```ts
  * const client: VoiceClient = createVoiceClient();
- * const { data, error } = await client.GET("/logs");
+ * const { data, error } = await client.GET("/logs", { params: { query: { page_size: 10 } } });
  * ```
  */
-export interface VoiceClient extends Client<VoicePaths> {}
+export interface VoiceClient extends Omit<Client<VoicePaths>, "GET"> {
+  /** `GET /logs` ("List Logs"): one page of voice logs, newest first. */
+  GET(url: "/logs", init?: VoiceLogsInit): Promise<VoiceLogsResult>;
+}
 
 /**
  * Creates a client for the SignalWire Voice API. It authenticates (Basic, on its own origin
@@ -45,6 +75,7 @@ export function createVoiceClient(options?: VoiceClientOptions): VoiceClient {
   const resolved = resolveOptions(options);
   // `btoa` is on every runtime; options.ts has checked that both parts are printable ASCII.
   const credentials = btoa(`${resolved.projectId}:${resolved.token}`);
+  // openapi-fetch's client, with `GET` typed by VoiceClient.
   return createClient<VoicePaths>({
     baseUrl: resolved.baseUrl,
     headers: { accept: "application/json", ...resolved.headers },
@@ -57,5 +88,5 @@ export function createVoiceClient(options?: VoiceClientOptions): VoiceClient {
       userAgent: `signalwire-voice-client/${__VERSION__}${resolved.userAgent ? ` ${resolved.userAgent}` : ""}`,
       secrets: [resolved.token, credentials],
     }),
-  });
+  }) as VoiceClient;
 }

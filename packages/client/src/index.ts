@@ -22,6 +22,7 @@ export type {
   DiscardedVoiceLog,
   FabricVoiceLog,
   InternalServerErrorBody,
+  ListVoiceLogsQuery,
   ListVoiceLogsResponse,
   RelayVoiceLog,
   UnauthorizedBody,
@@ -29,7 +30,12 @@ export type {
   VideoRoomVoiceLog,
   VoiceLog,
 } from "@signalwire-voice/types";
-export { createVoiceClient, type VoiceClient } from "./create-voice-client.js";
+export {
+  createVoiceClient,
+  type VoiceClient,
+  type VoiceLogsInit,
+  type VoiceLogsResult,
+} from "./create-voice-client.js";
 export { AbortError } from "./errors/abort-error.js";
 export { ApiError, type ApiErrorBodies, type ApiErrorBody } from "./errors/api-error.js";
 export { createApiError } from "./errors/create-api-error.js";

@@ -60,6 +60,10 @@ export function retryingFetch(settings: RetrySettings): FetchFunction {
       let read: [Response, string] | undefined;
       let error: NetworkError | TimeoutError | undefined;
       try {
+        // An abort before the attempt sends nothing.
+        link.signal.throwIfAborted();
+        // The clock holds even for a fetch (or a body) that ignores its signal.
+        const timeUp = new Promise<never>((_, reject) => link.signal.addEventListener("abort", reject));
         // A Request per attempt, for its own signal; a body can be read only once, so clone it.
         const attemptRequest = new Request(request.body ? request.clone() : request, { signal: link.signal });
         const { headers } = attemptRequest;
@@ -69,10 +73,10 @@ export function retryingFetch(settings: RetrySettings): FetchFunction {
         // The slash keeps `https://example.signalwire.com.evil.example` out. (Redirects are the
         // fetch's job: the Fetch standard drops Authorization on a cross-origin redirect.)
         if (request.url.startsWith(`${origin}/`)) headers.set("authorization", authorization);
-        const answer = await fetch(attemptRequest);
+        const answer = await Promise.race([fetch(attemptRequest), timeUp]);
         // The whole body, read inside the attempt (so a body cut short fails it, and its clock
         // covers the body), from a clone: `answer` keeps the body, now buffered, and its URL.
-        read = [answer, await answer.clone().text()];
+        read = [answer, await Promise.race([answer.clone().text(), timeUp])];
       } catch (thrown) {
         // The caller's abort ends everything; it is never retried.
         const aborted = abortError(parents, what);
@@ -111,11 +115,12 @@ function failure(at: string, attempts: number, cause: Error & { code?: string })
   return new NetworkError(message, { attempts }, { cause });
 }
 
-/** The answer, its body read: redacted if it is an error, parsed once if it is JSON. */
+/** The answer, its body read: redacted if it is an error, parsed once if it is a success. */
 function buffer(answer: Response, text: string, secrets: readonly string[]): Response {
   // A server that echoes requests must not smuggle credentials into an ApiError's body.
   if (!answer.ok) return bufferedResponse(answer, redact(text, secrets));
-  if (text && /json/.test(answer.headers.get("content-type") ?? "")) {
+  // Every success of this API is JSON (or empty), whatever its Content-Type says.
+  if (text) {
     try {
       // openapi-fetch calls `json()`: hand it this parse rather than parsing again.
       const json = JSON.parse(text);

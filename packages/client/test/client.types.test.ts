@@ -1,0 +1,115 @@
+import { describe, expectTypeOf, it } from "vitest";
+import {
+  type ApiError,
+  type BadRequestBody,
+  createApiError,
+  createVoiceClient,
+  type InternalServerErrorBody,
+  type ListVoiceLogsResponse,
+  type UnauthorizedBody,
+  unwrap,
+  type ValidationErrorBody,
+  type VideoRoomVoiceLog,
+  type VoiceClient,
+  type VoiceLog,
+  type VoiceLogsQuery,
+  type VoiceLogsResult,
+} from "../src/index.js";
+import { testClient } from "./helpers/client.js";
+import { EMPTY_PAGE, fetchStub, json } from "./helpers/fetch-stub.js";
+
+// Run by `tsc` (the typecheck task): each `@ts-expect-error` must meet an error, each
+// expectTypeOf an exact type. The bad calls sit in functions that are compiled, never called.
+const client: VoiceClient = testClient({ fetch: fetchStub(json(EMPTY_PAGE)) });
+
+describe("GET /logs: the query is checked at compile time", () => {
+  it("accepts the spec's parameters, and Dates for the date filters", () => {
+    void (() =>
+      client.GET("/logs", {
+        params: {
+          query: {
+            page_size: 100,
+            page_number: 1,
+            page_token: "PA…",
+            include_deleted: true,
+            created_after: new Date(),
+            created_before: "2026-01-31",
+            created_on: "2026-01-15T00:00:00Z",
+          },
+        },
+        signal: AbortSignal.timeout(1_000),
+        headers: { "x-trace": "1" },
+      }));
+    expectTypeOf<VoiceLogsQuery["created_after"]>().toEqualTypeOf<string | Date | undefined>();
+    expectTypeOf<VoiceLogsQuery["page_size"]>().toEqualTypeOf<number | undefined>();
+  });
+
+  it("rejects unknown keys and wrong types", () => {
+    void (() => [
+      // @ts-expect-error -- not a parameter of List Logs
+      client.GET("/logs", { params: { query: { page_limit: 10 } } }),
+      // @ts-expect-error -- unknown, even next to a known one (openapi-fetch's generic init lets this through)
+      client.GET("/logs", { params: { query: { page_size: 10, page_limit: 10 } } }),
+      // @ts-expect-error -- page_size is a number
+      client.GET("/logs", { params: { query: { page_size: "10" } } }),
+      // @ts-expect-error -- include_deleted is a boolean
+      client.GET("/logs", { params: { query: { include_deleted: "true" } } }),
+      // @ts-expect-error -- dates are strings or Dates, not epoch numbers
+      client.GET("/logs", { params: { query: { created_after: 1767225600000 } } }),
+      // @ts-expect-error -- the spec has no such path
+      client.GET("/calls"),
+      // @ts-expect-error -- nor path parameters
+      client.GET("/logs", { params: { path: { id: "1" } } }),
+      // @ts-expect-error -- List Logs is GET only
+      client.POST("/logs", {}),
+    ]);
+  });
+
+  it("rejects unknown options", () => {
+    // @ts-expect-error -- a typo is caught, not ignored
+    void (() => createVoiceClient({ spcae: "example" }));
+    // @ts-expect-error -- timeoutMs is a number
+    void (() => createVoiceClient({ timeoutMs: "60s" }));
+  });
+});
+
+describe("GET /logs: the result narrows", () => {
+  it("has data xor error, each typed by status", async () => {
+    const result = await client.GET("/logs");
+    expectTypeOf(result).toEqualTypeOf<VoiceLogsResult>();
+    expectTypeOf(result.response).toEqualTypeOf<Response>();
+    if (result.error) {
+      expectTypeOf(result.data).toEqualTypeOf<undefined>();
+      expectTypeOf(result.error).toEqualTypeOf<
+        BadRequestBody | UnauthorizedBody | ValidationErrorBody | InternalServerErrorBody
+      >();
+      if ("errors" in result.error) expectTypeOf(result.error).toEqualTypeOf<ValidationErrorBody>();
+      else
+        expectTypeOf(result.error.error).toEqualTypeOf<
+          "Bad Request" | "Unauthorized" | "Internal Server Error"
+        >();
+    } else {
+      expectTypeOf(result.data).toEqualTypeOf<ListVoiceLogsResponse>();
+      expectTypeOf(result.data.data).toEqualTypeOf<VoiceLog[]>();
+      expectTypeOf(result.data.links.next).toEqualTypeOf<string | undefined>();
+    }
+  });
+
+  it("keeps properties typed `null` (openapi-fetch's own result type drops them)", async () => {
+    const { data } = await client.GET("/logs");
+    const log = data?.data[0];
+    if (log && "type" in log && log.type === "video_room_sip_leg") {
+      expectTypeOf(log).toEqualTypeOf<VideoRoomVoiceLog>();
+      expectTypeOf(log.url).toEqualTypeOf<null>();
+    }
+  });
+
+  it("unwrap returns the data, and ApiError.is narrows the body by status", async () => {
+    expectTypeOf(unwrap(await client.GET("/logs"))).toEqualTypeOf<ListVoiceLogsResponse>();
+    const error: ApiError = createApiError(new Response(null, { status: 422 }));
+    expectTypeOf(error.body).toEqualTypeOf<unknown>();
+    if (error.is(422)) expectTypeOf(error.body).toEqualTypeOf<ValidationErrorBody>();
+    if (error.is(401)) expectTypeOf(error.body).toEqualTypeOf<UnauthorizedBody>();
+    if (error.is(429)) expectTypeOf(error.body).toEqualTypeOf<unknown>();
+  });
+});

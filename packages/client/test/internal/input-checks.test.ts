@@ -1,0 +1,63 @@
+import { describe, expect, it } from "vitest";
+import { InputError } from "../../src/index.js";
+import { serializeQuery } from "../../src/internal/input-checks.js";
+
+describe("serializeQuery: valid queries become the query string", () => {
+  it.each([
+    [{}, ""],
+    [{ page_size: 1 }, "page_size=1"],
+    [{ page_size: 1000 }, "page_size=1000"],
+    [{ page_number: 0 }, "page_number=0"],
+    [{ page_number: 3, page_token: "PA1" }, "page_number=3&page_token=PA1"],
+    [{ include_deleted: true }, "include_deleted=true"],
+    [{ page_size: undefined, page_number: null }, ""], // absent: the server's default
+    [{ created_after: new Date(Date.UTC(2026, 0, 31, 12)) }, "created_after=2026-01-31T12%3A00%3A00.000Z"],
+    [{ created_before: "2026-01-31" }, "created_before=2026-01-31"],
+    [{ created_on: "2026-02-28T23:59:59Z" }, "created_on=2026-02-28T23%3A59%3A59Z"],
+    [{ created_on: "2024-02-29" }, "created_on=2024-02-29"], // a leap day
+    [
+      { created_after: "2026-01-31T12:00:00.123+02:00" },
+      "created_after=2026-01-31T12%3A00%3A00.123%2B02%3A00",
+    ],
+    [{ created_after: "2026-01-31T12:00" }, "created_after=2026-01-31T12%3A00"],
+    [{ created_after: "2026-01-31 12:00:00Z" }, "created_after=2026-01-31%2012%3A00%3A00Z"],
+  ])("%j → %j", (query, want) => {
+    expect(serializeQuery(query)).toBe(want);
+  });
+});
+
+describe("serializeQuery: a bad value throws InputError naming the parameter, what was expected and what arrived", () => {
+  it.each([
+    [{ page_size: 0 }, "query.page_size", "expected an integer from 1 to 1000, got 0"],
+    [{ page_size: 1001 }, "query.page_size", "got 1001"],
+    [{ page_size: 2.5 }, "query.page_size", "got 2.5"],
+    [{ page_size: "10" }, "query.page_size", 'got "10"'],
+    [{ page_size: Number.NaN }, "query.page_size", "got NaN"],
+    [{ page_number: -1 }, "query.page_number", "expected 0, or > 0 with page_token, got -1"],
+    [{ page_number: 1.5, page_token: "PA1" }, "query.page_number", "got 1.5"],
+    [{ page_number: 2 }, "query.page_number", "got 2"], // > 0 needs page_token
+    [{ page_number: 2, page_token: "" }, "query.page_number", "got 2"],
+    [{ created_after: new Date(Number.NaN) }, "query.created_after", "got Invalid Date"],
+    [{ created_after: "yesterday" }, "query.created_after", 'got "yesterday"'],
+    [{ created_before: "2026-02-30" }, "query.created_before", 'got "2026-02-30"'], // no such day
+    [{ created_before: "2026-13-01" }, "query.created_before", "got"],
+    [{ created_on: "2026-01-31T25:00:00Z" }, "query.created_on", "got"],
+    [{ created_on: "31/01/2026" }, "query.created_on", "got"],
+    [{ created_on: 1767225600000 }, "query.created_on", "got 1767225600000"], // epoch numbers are not ISO 8601
+  ])("%j → %s", (query, field, says) => {
+    const error = catchError(() => serializeQuery(query));
+    expect(error).toBeInstanceOf(InputError);
+    expect(error).toMatchObject({ name: "InputError", field });
+    expect((error as Error).message).toContain(says);
+    expect((error as Error).message).toContain("Nothing was sent");
+  });
+});
+
+function catchError(run: () => unknown): unknown {
+  try {
+    run();
+  } catch (error) {
+    return error;
+  }
+  throw new Error("expected a throw");
+}

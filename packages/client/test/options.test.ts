@@ -1,0 +1,158 @@
+import { describe, expect, it } from "vitest";
+import { createVoiceClient, InputError, type VoiceClientOptions } from "../src/index.js";
+import { resolveOptions } from "../src/internal/options.js";
+import { EMPTY_PAGE, fetchStub, json } from "./helpers/fetch-stub.js";
+
+const CREDENTIALS = { projectId: "test-project", token: "test-token", env: {} } as const;
+
+describe("createVoiceClient options: defaults and environment fallbacks", () => {
+  it("builds https://{space}.signalwire.com/api/voice from space", () => {
+    expect(resolveOptions({ space: "example", ...CREDENTIALS })).toMatchObject({
+      baseUrl: "https://example.signalwire.com/api/voice",
+      origin: "https://example.signalwire.com",
+      maxRetries: 2,
+      timeoutMs: 60_000,
+      backoff: { initialDelayMs: 500, maxDelayMs: 8_000 },
+    });
+  });
+
+  it("reads SIGNALWIRE_SPACE, SIGNALWIRE_PROJECT_ID and SIGNALWIRE_API_TOKEN from the injected env", () => {
+    const env = { SIGNALWIRE_SPACE: "acme", SIGNALWIRE_PROJECT_ID: "p-1", SIGNALWIRE_API_TOKEN: "PT123" };
+    expect(resolveOptions({ env })).toMatchObject({
+      baseUrl: "https://acme.signalwire.com/api/voice",
+      projectId: "p-1",
+      token: "PT123",
+    });
+  });
+
+  it("prefers options to the environment, and baseUrl to SIGNALWIRE_SPACE", () => {
+    const env = { SIGNALWIRE_SPACE: "acme", SIGNALWIRE_PROJECT_ID: "env-p", SIGNALWIRE_API_TOKEN: "env-t" };
+    expect(resolveOptions({ env, space: "other", projectId: "p", token: "t" })).toMatchObject({
+      origin: "https://other.signalwire.com",
+      projectId: "p",
+      token: "t",
+    });
+    expect(resolveOptions({ env, baseUrl: "http://127.0.0.1:4010/api/voice/" })).toMatchObject({
+      baseUrl: "http://127.0.0.1:4010/api/voice",
+      origin: "http://127.0.0.1:4010",
+    });
+  });
+
+  it("takes a mixed-case space as the same host", () => {
+    expect(resolveOptions({ space: "Example-1", ...CREDENTIALS }).origin).toBe(
+      "https://example-1.signalwire.com",
+    );
+  });
+
+  it("sends to the space's URL, with Accept, the user agent and extra headers", async () => {
+    const fetch = fetchStub(json(EMPTY_PAGE));
+    const client = createVoiceClient({
+      space: "example",
+      ...CREDENTIALS,
+      fetch,
+      headers: { "x-team": "billing" },
+      userAgent: "my-app/1.2",
+    });
+    await client.GET("/logs");
+    const [request] = fetch.requests;
+    expect(request?.url).toBe("https://example.signalwire.com/api/voice/logs");
+    expect(request?.headers.get("accept")).toBe("application/json");
+    expect(request?.headers.get("x-team")).toBe("billing");
+    expect(request?.headers.get("user-agent")).toMatch(
+      /^signalwire-voice-client\/\d+\.\d+\.\d+ my-app\/1\.2$/,
+    );
+  });
+});
+
+describe("createVoiceClient options: a missing or malformed option throws InputError before any request", () => {
+  const good: VoiceClientOptions = { space: "example", ...CREDENTIALS };
+  it.each<[string, VoiceClientOptions, string, string]>([
+    // case, options → field, and what the message says
+    [
+      "no space at all",
+      { projectId: "p", token: "t", env: {} },
+      "space",
+      "Pass { space } or set SIGNALWIRE_SPACE",
+    ],
+    [
+      "a full host as space",
+      { ...good, space: "example.signalwire.com" },
+      "space",
+      'got "example.signalwire.com"',
+    ],
+    ["a URL as space", { ...good, space: "https://example" }, "space", 'a Space name like "example"'],
+    ["a space with a space", { ...good, space: "my space" }, "space", 'got "my space"'],
+    ["a space with a leading hyphen", { ...good, space: "-example" }, "space", 'got "-example"'],
+    ["a 64-character space", { ...good, space: "a".repeat(64) }, "space", "got"],
+    [
+      "an empty SIGNALWIRE_SPACE",
+      { projectId: "p", token: "t", env: { SIGNALWIRE_SPACE: "" } },
+      "space",
+      "got",
+    ],
+    [
+      "a baseUrl that is not a URL",
+      { ...CREDENTIALS, baseUrl: "localhost:4010" },
+      "baseUrl",
+      'got "localhost:4010"',
+    ],
+    ["a ftp baseUrl", { ...CREDENTIALS, baseUrl: "ftp://example.test/api" }, "baseUrl", "an http(s) URL"],
+    [
+      "credentials in baseUrl",
+      { ...CREDENTIALS, baseUrl: "https://u:p@example.test/api" },
+      "baseUrl",
+      "without user",
+    ],
+    [
+      "a query in baseUrl",
+      { ...CREDENTIALS, baseUrl: "https://example.test/api?x=1" },
+      "baseUrl",
+      "query or hash",
+    ],
+    [
+      "no projectId",
+      { space: "example", token: "t", env: {} },
+      "projectId",
+      "Pass { projectId } or set SIGNALWIRE_PROJECT_ID",
+    ],
+    ["a projectId with ':'", { ...good, projectId: "a:b" }, "projectId", "your Project ID"],
+    [
+      "no token",
+      { space: "example", projectId: "p", env: {} },
+      "token",
+      "Pass { token } or set SIGNALWIRE_API_TOKEN",
+    ],
+    ["a token with a space", { ...good, token: "PT 123" }, "token", "your API token"],
+    ["a token with a newline", { ...good, token: "PT123\n" }, "token", "your API token"],
+    ["a non-ASCII token", { ...good, token: "PTé" }, "token", "your API token"],
+    ["fetch not a function", { ...good, fetch: "fetch" as never }, "fetch", "expected a function"],
+    ["negative maxRetries", { ...good, maxRetries: -1 }, "maxRetries", "an integer >= 0"],
+    ["fractional maxRetries", { ...good, maxRetries: 1.5 }, "maxRetries", "an integer >= 0"],
+    ["timeoutMs 0", { ...good, timeoutMs: 0 }, "timeoutMs", "an integer >= 1"],
+    ["timeoutMs Infinity", { ...good, timeoutMs: Number.POSITIVE_INFINITY }, "timeoutMs", "an integer >= 1"],
+    ["timeoutMs beyond setTimeout", { ...good, timeoutMs: 2 ** 31 }, "timeoutMs", "an integer >= 1"],
+    ["a negative backoff", { ...good, backoff: { initialDelayMs: -5 } }, "backoff", "integers >= 0"],
+  ])("%s", (_, options, field, says) => {
+    let error: unknown;
+    try {
+      createVoiceClient(options);
+    } catch (thrown) {
+      error = thrown;
+    }
+    expect(error).toBeInstanceOf(InputError);
+    expect(error).toMatchObject({ field });
+    expect((error as Error).message).toMatch(
+      new RegExp(`^createVoiceClient: bad option ${field}: expected `),
+    );
+    expect((error as Error).message).toContain(says);
+  });
+
+  it("never quotes a credential's value", () => {
+    for (const options of [
+      { ...good, token: "PT secret-ish" },
+      { ...good, projectId: "secret:ish" },
+    ]) {
+      expect(() => createVoiceClient(options)).toThrow(/^(?!.*secret).*$/s);
+    }
+  });
+});
