@@ -1,6 +1,6 @@
 import type { ListVoiceLogsResponse } from "@signalwire-voice/types";
 import type { Client, FetchOptions } from "openapi-fetch";
-import createClient from "openapi-fetch";
+import openapiFetch from "openapi-fetch";
 import type { ApiErrorBody } from "./errors/api-error.js";
 import { serializeQuery } from "./internal/input-checks.js";
 import { resolveOptions, type VoiceClientOptions } from "./internal/options.js";
@@ -75,6 +75,9 @@ export function createVoiceClient(options?: VoiceClientOptions): VoiceClient {
   const resolved = resolveOptions(options);
   // `btoa` is on every runtime; options.ts has checked that both parts are printable ASCII.
   const credentials = btoa(`${resolved.projectId}:${resolved.token}`);
+  // In our CommonJS build the default import is openapi-fetch's CommonJS exports object (Node's
+  // interop), whose `default` is the function; in the ESM build it is the function itself.
+  const createClient = (openapiFetch as unknown as { default?: typeof openapiFetch }).default ?? openapiFetch;
   // openapi-fetch's client, with `GET` typed by VoiceClient.
   return createClient<VoicePaths>({
     baseUrl: resolved.baseUrl,
