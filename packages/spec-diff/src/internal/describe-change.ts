@@ -19,7 +19,9 @@ export function describePlainChange(
     const property = change.property ?? "value";
     const where = describeWhere(doc, change.path);
     const what = `\`${property}\` changed from ${show(change.base?.value)} to ${show(change.revision?.value)}`;
-    return { kind: `${kebab(change.typeName)}-${kebab(property)}-changed`, message: `${where}: ${what}.` };
+    // "-modified", not "-changed": redocly's rule ids end in "-changed" and mean breaking.
+    const kind = `${kebab(change.typeName)}-${kebab(property)}-modified`;
+    return { kind, message: where ? `${where}: ${what}.` : `${capitalize(what)}.` };
   }
   const kind = `${parent === "properties" ? "property" : /^(oneOf|anyOf)$/.test(parent ?? "") ? "variant" : kebab(change.typeName)}-${change.kind}`;
   // Say where the container is, not the node itself: "GET /logs: query parameter `x` was added."

@@ -2,9 +2,10 @@ import { isObject, type Json, type JsonObject } from "./parsed-spec.js";
 
 // Values, not schemas: never rewritten, even when they look like one.
 const valueKeys = new Set(["example", "examples", "default", "enum", "const"]);
-// Keywords that only document a schema; a `oneOf` branch can absorb them without changing meaning.
 // Maps from a name to a schema: their keys are names ("nullable", "type"...), not keywords.
 const nameMaps = new Set(["properties", "patternProperties", "$defs", "definitions", "dependentSchemas"]);
+// Keywords that only document or annotate a schema: a lone `oneOf` branch can absorb them
+// without changing what the schema accepts.
 const docKeys = new Set([
   "title",
   "description",
@@ -13,6 +14,9 @@ const docKeys = new Set([
   "writeOnly",
   "externalDocs",
   "xml",
+  "example",
+  "examples",
+  "default",
 ]);
 
 /**
@@ -41,11 +45,13 @@ function canonical(schema: JsonObject): JsonObject {
   let nullable = schema.nullable === true;
   if (typeof schema.nullable === "boolean") delete schema.nullable;
 
-  if (Array.isArray(schema.type) && schema.type.includes("null") && schema.type.length > 1) {
+  if (Array.isArray(schema.type) && schema.type.includes("null")) {
     const rest = schema.type.filter((type) => type !== "null");
-    schema.type = rest.length === 1 ? (rest[0] ?? null) : rest;
+    schema.type = rest.length === 1 ? (rest[0] ?? null) : rest.length === 0 ? "null" : rest;
     nullable = true;
   }
+  // `type: "null"` alone accepts only null: nullable, with a type of its own.
+  if (schema.type === "null") nullable = true;
   if (Array.isArray(schema.enum) && schema.enum.includes(null) && schema.enum.length > 1) {
     schema.enum = schema.enum.filter((value) => value !== null);
     nullable = true;
@@ -78,7 +84,7 @@ function unwrapSingleBranch(schema: JsonObject): JsonObject {
 
 function isNullSchema(branch: Json): boolean {
   if (!isObject(branch)) return false;
-  const meaningful = Object.keys(branch).filter((name) => !docKeys.has(name));
+  const meaningful = Object.keys(branch).filter((name) => !docKeys.has(name) && name !== "nullable");
   if (meaningful.length !== 1) return false;
   const [only] = meaningful;
   if (only === "type") return branch.type === "null";

@@ -1,7 +1,7 @@
 import { isDeepStrictEqual } from "node:util";
 import { joinPointer } from "./json-pointer.js";
 import { isObject, type Json, type JsonObject } from "./parsed-spec.js";
-import type { Classified } from "./policy.js";
+import type { Classified } from "./rules/rule.js";
 
 // The component sections openapi-typescript turns into `components[section][name]` types.
 // (securitySchemes, examples, links and callbacks produce no type.)
