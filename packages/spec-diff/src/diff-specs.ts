@@ -8,7 +8,7 @@ import { classify } from "./internal/policy.js";
 import { prepareSide } from "./internal/prepare-side.js";
 import { runRedoclyDiff } from "./internal/redocly-diff.js";
 import { bumpOf, bySeverity, countBySeverity } from "./internal/severity.js";
-import { readSpecSource } from "./internal/spec-source.js";
+import { readSpecSource, type SpecSource } from "./internal/spec-source.js";
 import type { Change, Report } from "./report.js";
 
 /** What to compare. Specs and overlays are file paths or `<git-ref>:<path>`. */
@@ -24,6 +24,8 @@ export interface DiffOptions {
   baseOverlays?: readonly string[];
   /** Where relative paths and git refs are read from. Default: `process.cwd()`. */
   cwd?: string;
+  /** Names to show instead of the paths, e.g. `spec/voice.yaml (before)` for a temporary copy. */
+  labels?: { base?: string; head?: string };
 }
 
 /**
@@ -47,13 +49,13 @@ export async function diffSpecs(options: DiffOptions): Promise<Report> {
   const overlays = overlayPaths.map((path) => readSpecSource(path, "overlay", cwd));
   const baseOverlays =
     options.baseOverlays?.map((path) => readSpecSource(path, "base overlay", cwd)) ?? overlays;
-  const base = parseSpec(readSpecSource(options.base, "base", cwd), "base");
-  const head = parseSpec(readSpecSource(options.head, "head", cwd), "head");
+  const base = parseSpec(relabel(readSpecSource(options.base, "base", cwd), options.labels?.base), "base");
+  const head = parseSpec(relabel(readSpecSource(options.head, "head", cwd), options.labels?.head), "head");
 
   const workDir = mkdtempSync(join(tmpdir(), "spec-diff-"));
   try {
-    const before = prepareSide(scripts, base, baseOverlays, workDir, "base", cwd);
-    const after = prepareSide(scripts, head, overlays, workDir, "head", cwd);
+    const before = prepareSide(scripts, base, baseOverlays, workDir, "base");
+    const after = prepareSide(scripts, head, overlays, workDir, "head");
     const engine = runRedoclyDiff(scripts, before.path, after.path, workDir);
     const changes: Change[] = classify(engine, before.doc, after.doc).map(({ side, pointer, ...rest }) => ({
       ...rest,
@@ -61,8 +63,8 @@ export async function diffSpecs(options: DiffOptions): Promise<Report> {
     }));
     changes.sort((a, b) => bySeverity(a, b) || a.location.line - b.location.line);
     return {
-      base: options.base,
-      head: options.head,
+      base: base.source.label,
+      head: head.source.label,
       overlay: overlays.length > 0 || baseOverlays.length > 0,
       bump: bumpOf(changes),
       summary: countBySeverity(changes),
@@ -72,6 +74,9 @@ export async function diffSpecs(options: DiffOptions): Promise<Report> {
     rmSync(workDir, { recursive: true, force: true });
   }
 }
+
+const relabel = (source: SpecSource, label: string | undefined): SpecSource =>
+  label === undefined ? source : { ...source, label, path: label };
 
 /** The configured overlays, as paths relative to `cwd` (so reports show short names). */
 function defaultOverlays(absolute: readonly string[], cwd: string): string[] {

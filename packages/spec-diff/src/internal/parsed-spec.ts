@@ -20,12 +20,13 @@ export interface ParsedSpec {
  */
 export function parseSpec(source: SpecSource, role: string): ParsedSpec {
   const lines = new LineCounter();
-  const document = parseDocument(source.text, { lineCounter: lines, prettyErrors: false, uniqueKeys: false });
+  const document = parseDocument(source.text, { lineCounter: lines, uniqueKeys: false });
   const [error] = document.errors;
   if (error) {
     const where = error instanceof YAMLParseError && error.linePos ? ` at line ${error.linePos[0].line}` : "";
+    const reason = firstLine(error.message).replace(/ at line \d+, column \d+:?$/, "");
     throw new SpecDiffError(
-      `The ${role} spec \`${source.label}\` is not valid YAML${where}: ${firstLine(error.message)}. Fix the file (\`pnpm spec:lint\` shows the spot), or check that you passed the right one.`,
+      `The ${role} spec \`${source.label}\` is not valid YAML${where}: ${reason}. Fix the file (\`pnpm spec:lint\` shows the spot), or check that you passed the right one.`,
       { cause: error },
     );
   }

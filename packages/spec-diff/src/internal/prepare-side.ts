@@ -1,5 +1,5 @@
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
-import { basename, dirname, join, resolve } from "node:path";
+import { basename, dirname, join } from "node:path";
 import { SpecDiffError } from "../spec-diff-error.js";
 import { normalizeNullability } from "./nullability.js";
 import { isObject, type Json, type JsonObject, type ParsedSpec } from "./parsed-spec.js";
@@ -23,15 +23,14 @@ export function prepareSide(
   overlays: readonly SpecSource[],
   workDir: string,
   side: "base" | "head",
-  cwd: string,
 ): PreparedSide {
   let data: Json = spec.data;
   if (overlays.length > 0 || hasExternalRefs(spec.data)) {
     const input =
-      onDisk(spec.source, cwd) ?? write(join(workDir, side, basename(spec.source.path)), spec.source.text);
+      onDisk(spec.source) ?? write(join(workDir, side, basename(spec.source.path)), spec.source.text);
     const overlayPaths = overlays.map(
       (overlay, index) =>
-        onDisk(overlay, cwd) ?? write(join(workDir, `${side}-overlay-${index}.yaml`), overlay.text),
+        onDisk(overlay) ?? write(join(workDir, `${side}-overlay-${index}.yaml`), overlay.text),
     );
     const output = join(workDir, `${side}.bundle.json`);
     const api = { name: "voice", upstream: input, overlays: overlayPaths, bundle: output, types: "" };
@@ -48,9 +47,8 @@ export function prepareSide(
 }
 
 /** The real file when the source is one, so its relative `$ref`s resolve. */
-function onDisk(source: SpecSource, cwd: string): string | undefined {
-  const file = resolve(cwd, source.label);
-  return source.label === source.path && existsSync(file) ? file : undefined;
+function onDisk(source: SpecSource): string | undefined {
+  return source.file !== undefined && existsSync(source.file) ? source.file : undefined;
 }
 
 function write(path: string, text: string): string {

@@ -10,6 +10,8 @@ export interface SpecSource {
   /** The path inside the repository (for annotations), or the file path as given. */
   path: string;
   text: string;
+  /** The absolute path it was read from, when it is a file (relative `$ref`s resolve from there). */
+  file?: string;
 }
 
 /**
@@ -22,7 +24,7 @@ export function readSpecSource(spec: string, role: string, cwd = process.cwd()):
     if (statSync(file).isDirectory()) {
       throw new SpecDiffError(`The ${role} \`${spec}\` is a directory. Pass the spec file inside it.`);
     }
-    return { label: spec, path: spec, text: readFileSync(file, "utf8") };
+    return { label: spec, path: spec, text: readFileSync(file, "utf8"), file };
   }
   const gitRef = parseGitRef(spec);
   if (gitRef) return { label: spec, path: gitRef.path, text: readGitRef(gitRef, cwd) };

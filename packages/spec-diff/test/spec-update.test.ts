@@ -1,0 +1,102 @@
+import { createHash } from "node:crypto";
+import {
+  cpSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  symlinkSync,
+  writeFileSync,
+} from "node:fs";
+import { tmpdir } from "node:os";
+import { dirname, join } from "node:path";
+import { afterAll, describe, expect, it } from "vitest";
+import { packageDir, repoRoot, runNode } from "./helpers/run-cli.js";
+
+// `pnpm spec:update` on a temporary copy of the files it reads and writes (never on the real
+// spec/voice.yaml): the pipeline scripts, the spec folder, the generated types, .changeset.
+const temp = mkdtempSync(join(tmpdir(), "spec-update-"));
+afterAll(() => rmSync(temp, { recursive: true, force: true }));
+const copy = (path: string) => cpSync(join(repoRoot, path), join(temp, path), { recursive: true });
+const link = (path: string, target = join(repoRoot, path)) => {
+  mkdirSync(dirname(join(temp, path)), { recursive: true });
+  symlinkSync(target, join(temp, path));
+};
+for (const path of [
+  "package.json",
+  "pnpm-workspace.yaml",
+  "redocly.yaml",
+  "scripts",
+  ".changeset/config.json",
+])
+  copy(path);
+for (const path of ["spec/voice.yaml", "spec/apis.json", "spec/overlays", "spec/package.json"]) copy(path);
+for (const path of [
+  "packages/types/package.json",
+  "packages/types/src/generated",
+  "packages/client/package.json",
+])
+  copy(path);
+link("spec/node_modules");
+link("packages/types/node_modules");
+link("packages/spec-diff", packageDir);
+
+const hash = (path: string) => createHash("sha256").update(readFileSync(path)).digest("hex");
+const realSpec = hash(join(repoRoot, "spec/voice.yaml"));
+const upstream = readFileSync(join(temp, "spec/voice.yaml"), "utf8");
+const changesets = () => readdirSync(join(temp, ".changeset")).filter((file) => file.startsWith("spec-"));
+
+function update(name: string, text: string) {
+  const file = join(temp, `${name}.yaml`);
+  writeFileSync(file, text);
+  const env = { ...process.env, INIT_CWD: temp };
+  return runNode(join(temp, "scripts/spec-update.mjs"), [file, "--prebuilt"], temp, env);
+}
+
+describe("pnpm spec:update <file>", () => {
+  it("refuses a spec that fails lint, shows redocly's frame, and leaves the old spec in place", async () => {
+    const broken = upstream.replace("      responses:\n        '200':", "      responses:\n        '2XX0':");
+    const run = await update("broken", broken);
+    expect(run.code).toBe(1);
+    expect(run.stdout + run.stderr).toMatch(/2XX0/);
+    expect(run.stderr).toContain(
+      "has lint errors (above). spec/voice.yaml and the generated types are unchanged.",
+    );
+    expect(readFileSync(join(temp, "spec/voice.yaml"), "utf8")).toBe(upstream);
+    expect(changesets()).toEqual([]);
+  });
+
+  it("takes a new optional query parameter through lint, bundle, generate and diff to a minor changeset", async () => {
+    const next = upstream.replace(
+      "        - name: Authorization\n",
+      "        - name: direction\n          in: query\n          description: Only logs in this direction.\n          required: false\n          schema:\n            type: string\n        - name: Authorization\n",
+    );
+    const run = await update("with-direction", next);
+    expect(run.code, run.stderr).toBe(0);
+    expect(run.stdout).toContain("✔ Linted (voice@upstream).");
+    expect(run.stdout).toContain("✔ Regenerated packages/types/src/generated/voice.ts.");
+    expect(run.stdout).toContain("| 🟡 minor | GET /logs: query parameter `direction` was added.");
+    expect(run.stdout).toContain("Bump: minor.");
+    expect(readFileSync(join(temp, "spec/voice.yaml"), "utf8")).toBe(next);
+    expect(readFileSync(join(temp, "packages/types/src/generated/voice.ts"), "utf8")).toMatch(
+      /direction\?: string;/,
+    );
+    const [file] = changesets();
+    expect(readFileSync(join(temp, ".changeset", file ?? ""), "utf8")).toMatch(
+      /^---\n"@signalwire-voice\/types": minor\n"@signalwire-voice\/client": minor\n---\n\n.*\n\n- GET \/logs: query parameter `direction` was added\.\n$/,
+    );
+  });
+
+  it("rates a removed enum value major, and never touched the real spec", async () => {
+    rmSync(join(temp, ".changeset", changesets()[0] ?? "none"), { force: true });
+    const next = readFileSync(join(temp, "spec/voice.yaml"), "utf8").replace("        - ending\n", "");
+    const run = await update("without-ending", next);
+    expect(run.code, run.stderr).toBe(0);
+    expect(run.stdout).toContain("Bump: major.");
+    expect(readFileSync(join(temp, ".changeset", changesets()[0] ?? ""), "utf8")).toContain(
+      '"@signalwire-voice/types": major\n"@signalwire-voice/client": major',
+    );
+    expect(hash(join(repoRoot, "spec/voice.yaml"))).toBe(realSpec);
+  });
+});
