@@ -1,0 +1,100 @@
+// @ts-check
+// Times spec-diff against plain `redocly diff` on the two real revisions of SignalWire's
+// combined REST spec (~1.9 MB, 151 paths, 912 schemas), side by side, and prints the ratio.
+// Not a test: tests must not depend on 4 MB of YAML or on timing.
+// Usage: pnpm --filter @signalwire-voice/spec-diff bench [base.yaml head.yaml] [--runs N]
+// Needs a build first (`pnpm build`). Both tools run as fresh processes, as users run them.
+import { spawnSync } from "node:child_process";
+import { existsSync, mkdtempSync, readFileSync, rmSync, statSync } from "node:fs";
+import { createRequire } from "node:module";
+import { tmpdir } from "node:os";
+import { dirname, join, resolve } from "node:path";
+import { fileURLToPath } from "node:url";
+
+const packageDir = resolve(dirname(fileURLToPath(import.meta.url)), "..");
+// The shared fixtures next to the repo (see the brief): ../shared/fixtures/signalwire-docs/.
+const fixtures = resolve(packageDir, "../../../shared/fixtures/signalwire-docs/signalwire-rest");
+const argv = process.argv.slice(2);
+const runsAt = argv.indexOf("--runs");
+const runs = runsAt === -1 ? 3 : Number(argv[runsAt + 1]);
+const files = argv.filter((arg, index) => !arg.startsWith("--") && index !== runsAt + 1);
+const [base, head] =
+  files.length === 2
+    ? files.map((file) => resolve(file))
+    : [join(fixtures, "2026-05-13-3af40ddeeb.yaml"), join(fixtures, "2026-08-21-668371b217.yaml")];
+for (const file of [base, head, join(packageDir, "dist/cli.mjs")]) {
+  if (!file || !existsSync(file)) {
+    console.error(`✖ bench: ${file} is missing. Pass two spec files, and run \`pnpm build\` first.`);
+    process.exit(1);
+  }
+}
+const cli = join(packageDir, "dist/cli.mjs");
+const redocly = join(
+  dirname(createRequire(join(packageDir, "../../spec/package.json")).resolve("@redocly/cli/package.json")),
+  "bin/cli.js",
+);
+// redocly reads redocly.yaml from its cwd; plain means: no config, its own defaults.
+const plainCwd = mkdtempSync(join(tmpdir(), "redocly-plain-"));
+const output = join(plainCwd, "out.json");
+const env = { ...process.env, REDOCLY_TELEMETRY: "off", REDOCLY_SUPPRESS_UPDATE_NOTICE: "true" };
+
+/** @param {string[]} args @param {string} cwd */
+function time(args, cwd) {
+  const started = process.hrtime.bigint();
+  const result = spawnSync(process.execPath, args, {
+    cwd,
+    env,
+    encoding: "utf8",
+    maxBuffer: 256 * 1024 * 1024,
+  });
+  const seconds = Number(process.hrtime.bigint() - started) / 1e9;
+  if (result.status !== 0)
+    throw new Error(`${args.join(" ")} failed (exit ${result.status}):\n${result.stderr}`);
+  const report = JSON.parse(readFileSync(output, "utf8"));
+  return { seconds, bump: report.bump, changes: report.changes.length };
+}
+
+/** @param {() => { seconds: number; bump: string; changes: number }} run */
+function median(run) {
+  const results = Array.from({ length: runs }, run).sort((a, b) => a.seconds - b.seconds);
+  return /** @type {{ seconds: number; bump: string; changes: number }} */ (
+    results[Math.floor(results.length / 2)]
+  );
+}
+
+try {
+  const size = (/** @type {string} */ file) => `${(statSync(file).size / 1e6).toFixed(2)} MB`;
+  console.log(
+    `base ${base} (${size(base ?? "")})\nhead ${head} (${size(head ?? "")})\nmedian of ${runs} runs each\n`,
+  );
+  const plain = median(() =>
+    time(
+      [redocly, "diff", base ?? "", head ?? "", "--format", "json", "--fail-on", "none", "-o", output],
+      plainCwd,
+    ),
+  );
+  const ours = median(() =>
+    time(
+      [
+        cli,
+        "--base",
+        base ?? "",
+        "--head",
+        head ?? "",
+        "--no-overlay",
+        "--format",
+        "json",
+        "--output",
+        output,
+      ],
+      packageDir,
+    ),
+  );
+  const row = (/** @type {string} */ name, /** @type {typeof plain} */ r) =>
+    `${name.padEnd(28)} ${r.seconds.toFixed(2).padStart(6)} s   bump ${r.bump.padEnd(5)}  ${r.changes} changes`;
+  console.log(row("redocly diff (plain)", plain));
+  console.log(row("spec-diff --no-overlay", ours));
+  console.log(`\nratio spec-diff / redocly diff: ${(ours.seconds / plain.seconds).toFixed(2)}×`);
+} finally {
+  rmSync(plainCwd, { recursive: true, force: true });
+}

@@ -1,0 +1,83 @@
+import { describe, expect, it } from "vitest";
+import { formatGithub, formatJson, formatMarkdown, type Report } from "../src/index.js";
+
+const report: Report = {
+  base: "main:spec/voice.yaml",
+  head: "spec/voice.yaml",
+  overlay: true,
+  bump: "major",
+  summary: { major: 1, minor: 1, patch: 1 },
+  changes: [
+    {
+      severity: "major",
+      kind: "parameter-removed",
+      message: "GET /logs: `created_after` query parameter was removed.",
+      location: {
+        file: "main:spec/voice.yaml",
+        side: "base",
+        pointer: "#/paths/~1logs/get/parameters/3",
+        line: 40,
+      },
+      directions: ["request"],
+    },
+    {
+      severity: "minor",
+      kind: "parameter-added",
+      message: "GET /logs: query parameter `direction` was added, with a | pipe.",
+      location: {
+        file: "spec/voice.yaml",
+        side: "head",
+        pointer: "#/paths/~1logs/get/parameters/7",
+        line: 72,
+      },
+      directions: ["request"],
+    },
+    {
+      severity: "patch",
+      kind: "docs-changed",
+      message: "GET /logs: description changed,\n100% better.",
+      location: {
+        file: "spec/voice.yaml",
+        side: "head",
+        pointer: "#/paths/~1logs/get/description",
+        line: 10,
+      },
+      directions: [],
+    },
+  ],
+};
+
+describe("formatters", () => {
+  it("markdown: a marker for the sticky comment, one summary line, then a table by severity", () => {
+    expect(formatMarkdown(report)).toMatchInlineSnapshot(`
+      "<!-- spec-diff -->
+      **Spec diff: major release needed** — 1 breaking, 1 additive, 1 docs-only (\`main:spec/voice.yaml\` → \`spec/voice.yaml\`, with the SDK overlay).
+
+      | Severity | Change | Where | Rule |
+      | --- | --- | --- | --- |
+      | 🔴 major | GET /logs: \`created_after\` query parameter was removed. | \`main:spec/voice.yaml:40\` <sub>#/paths/~1logs/get/parameters/3</sub> | \`parameter-removed\` |
+      | 🟡 minor | GET /logs: query parameter \`direction\` was added, with a \\| pipe. | \`spec/voice.yaml:72\` <sub>#/paths/~1logs/get/parameters/7</sub> | \`parameter-added\` |
+      | ⚪ patch | GET /logs: description changed, 100% better. | \`spec/voice.yaml:10\` <sub>#/paths/~1logs/get/description</sub> | \`docs-changed\` |
+      "
+    `);
+    expect(
+      formatMarkdown({ ...report, bump: "none", changes: [], summary: { major: 0, minor: 0, patch: 0 } }),
+    ).toBe(
+      "<!-- spec-diff -->\n**Spec diff: no changes** between `main:spec/voice.yaml` and `spec/voice.yaml`.\n",
+    );
+  });
+
+  it("github: error/warning/notice on the file and line (a git-ref side on its path), escaped", () => {
+    expect(formatGithub(report).split("\n")).toEqual([
+      "::error file=spec/voice.yaml,line=40,title=spec-diff major%3A parameter-removed::GET /logs: `created_after` query parameter was removed.",
+      "::warning file=spec/voice.yaml,line=72,title=spec-diff minor%3A parameter-added::GET /logs: query parameter `direction` was added, with a | pipe.",
+      "::notice file=spec/voice.yaml,line=10,title=spec-diff patch%3A docs-changed::GET /logs: description changed,%0A100%25 better.",
+      "::notice title=spec-diff::Release needed: major (1 major, 1 minor, 1 patch).",
+      "",
+    ]);
+  });
+
+  it("json: the report itself, with top-level bump and changes", () => {
+    expect(JSON.parse(formatJson(report))).toEqual(report);
+  });
+});
