@@ -28,7 +28,7 @@ function render(pair: readonly [string, string], upstream: Report, sdk: Report):
     lines.push(`- ${change.severity} \`${change.kind}\` ${side}:${line} \`${pointer}\` — ${change.message}`);
   }
   if (docs) lines.push(`- patch \`docs-changed\` × ${docs}`);
-  return lines.join("\n");
+  return lines.join("\n").trimEnd();
 }
 
 describe("SignalWire's real Voice spec history", () => {
