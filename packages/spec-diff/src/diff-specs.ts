@@ -11,7 +11,18 @@ import { bumpOf, bySeverity, countBySeverity } from "./internal/severity.js";
 import { readSpecSource, type SpecSource } from "./internal/spec-source.js";
 import type { Change, Report } from "./report.js";
 
-/** What to compare. Specs and overlays are file paths or `<git-ref>:<path>`. */
+/**
+ * What to compare. Specs and overlays are file paths or `<git-ref>:<path>`.
+ *
+ * @example
+ * ```ts
+ * const options: DiffOptions = {
+ *   base: "main:spec/voice.yaml",
+ *   head: "spec/voice.yaml",
+ *   baseOverlays: ["main:spec/overlays/sdk.yaml"], // the PR also edits the overlay
+ * };
+ * ```
+ */
 export interface DiffOptions {
   base: string;
   head: string;

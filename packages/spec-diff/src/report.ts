@@ -3,18 +3,40 @@
  * @module
  */
 
-/** How much a change matters to someone who upgrades: semver's three levels. */
+/**
+ * How much a change matters to someone who upgrades: semver's three levels.
+ * @example
+ * ```ts
+ * const breaking: Severity = "major";
+ * ```
+ */
 export type Severity = "major" | "minor" | "patch";
 
-/** The release a set of changes needs: the highest severity among them, or "none". */
+/**
+ * The release a set of changes needs: the highest severity among them, or "none".
+ * @example
+ * ```ts
+ * if (report.bump === "none") console.log("nothing to release");
+ * ```
+ */
 export type Bump = Severity | "none";
 
-/** Which way data flows through the changed node: what callers send, or what they receive. */
+/**
+ * Which way data flows through the changed node: what callers send, or what they receive.
+ * @example
+ * ```ts
+ * const sentByCallers = change.directions.includes("request");
+ * ```
+ */
 export type Direction = "request" | "response";
 
 /**
  * Where a change is, in the document a reader has open: the head file for what was added or
  * changed, the base file for what was removed.
+ * @example
+ * ```ts
+ * const where: ChangeLocation = { file: "spec/voice.yaml", side: "head", pointer: "#/paths/~1logs", line: 6 };
+ * ```
  */
 export interface ChangeLocation {
   /** The spec as the user named it: a path, or `ref:path` for a git revision. */

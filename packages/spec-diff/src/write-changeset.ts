@@ -5,7 +5,14 @@ import { findRepoRoot } from "./internal/pipeline-scripts.js";
 import { touchedPackages } from "./internal/touched-packages.js";
 import type { Change, Report } from "./report.js";
 
-/** What `writeChangeset` did: the file it wrote, or why it wrote none. */
+/**
+ * What `writeChangeset` did: the file it wrote, or why it wrote none.
+ *
+ * @example
+ * ```ts
+ * const result: ChangesetResult = { written: false, reason: "No spec changes, so no changeset was written." };
+ * ```
+ */
 export type ChangesetResult =
   | { written: true; path: string; packages: { name: string; bump: string }[] }
   | { written: false; reason: string };

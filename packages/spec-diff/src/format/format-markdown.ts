@@ -1,6 +1,13 @@
 import type { Report, Severity } from "../report.js";
 
-/** Marks the comment, so a workflow can find and update its own earlier comment. */
+/**
+ * Marks the comment, so a workflow can find and update its own earlier (sticky) comment.
+ *
+ * @example
+ * ```ts
+ * const mine = comments.find((comment) => comment.body.startsWith(MARKDOWN_MARKER));
+ * ```
+ */
 export const MARKDOWN_MARKER = "<!-- spec-diff -->";
 
 const badge: Record<Severity, string> = { major: "🔴 major", minor: "🟡 minor", patch: "⚪ patch" };

@@ -33,14 +33,16 @@ export function findRepoRoot(from = dirname(fileURLToPath(import.meta.url))): st
   }
 }
 
-let loaded: Promise<PipelineScripts> | undefined;
+const loaded = new Map<string, Promise<PipelineScripts>>();
 
 /**
  * Loads the pipeline's own scripts, so spec-diff bundles and runs redocly exactly as
  * `pnpm spec:bundle` does (same pinned CLI, same config, same quiet environment).
  */
 export function loadPipelineScripts(repoRoot = findRepoRoot()): Promise<PipelineScripts> {
-  loaded ??= (async () => {
+  const cached = loaded.get(repoRoot);
+  if (cached) return cached;
+  const loading = (async () => {
     const load = (path: string) => import(pathToFileURL(join(repoRoot, path)).href);
     const [redocly, bundle, apis] = await Promise.all([
       load("scripts/lib/redocly.mjs"),
@@ -49,5 +51,6 @@ export function loadPipelineScripts(repoRoot = findRepoRoot()): Promise<Pipeline
     ]);
     return { repoRoot, redocly: redocly.redocly, bundleApi: bundle.bundleApi, loadApis: apis.loadApis };
   })();
-  return loaded;
+  loaded.set(repoRoot, loading);
+  return loading;
 }
