@@ -5,7 +5,7 @@ import type { EngineChange } from "./redocly-diff.js";
 
 /**
  * A stable id and a plain-words line for a change no engine rule fired on, e.g.
- * `parameter-added`: "GET /logs: new query parameter `since`."
+ * `parameter-added`: "GET /logs: query parameter `since` was added."
  */
 export function describePlainChange(
   change: EngineChange,
