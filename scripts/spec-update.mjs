@@ -5,9 +5,18 @@
 // previous spec (and its bundle and types) back, so a bad document changes nothing.
 // Usage: pnpm spec:update <file> [--prebuilt]
 //   --prebuilt  use packages/spec-diff/dist as it is (skip the turbo build; for tests)
-import { copyFileSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { createHash } from "node:crypto";
+import {
+  copyFileSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readFileSync,
+  rmSync,
+  writeFileSync,
+} from "node:fs";
 import { tmpdir } from "node:os";
-import { join, relative, resolve } from "node:path";
+import { basename, dirname, join, relative, resolve } from "node:path";
 import { generateTypes } from "./generate.mjs";
 import { loadApis, repoRoot } from "./lib/apis.mjs";
 import { redocly } from "./lib/redocly.mjs";
@@ -49,6 +58,22 @@ function restore(why) {
   fail(`${why} ${show(api.upstream)} and the generated types are unchanged.`);
 }
 
+/**
+ * The provenance record (spec/provenance/<api>.json) of a spec taken from `file`: its hash
+ * lets a test prove the upstream document is never edited by hand afterwards.
+ * @param {string} file
+ * @param {string} contents
+ */
+function provenance(file, contents) {
+  const record = {
+    $comment:
+      "Where the upstream spec came from, and its SHA-256 when taken: a test fails if the file is edited by hand. `pnpm spec:update <file>` rewrites this record.",
+    source: `${file}, taken by \`pnpm spec:update\` on ${new Date().toISOString().slice(0, 10)}`,
+    sha256: createHash("sha256").update(contents).digest("hex"),
+  };
+  return `${JSON.stringify(record, null, 2)}\n`;
+}
+
 try {
   writeFileSync(api.upstream, text);
   console.log(`▶ Replaced ${show(api.upstream)} with ${input}.`);
@@ -81,6 +106,10 @@ try {
       ? `✔ Wrote ${show(changeset.path)}: ${changeset.packages.map((p) => `${p.name} ${p.bump}`).join(", ")}.`
       : `• ${changeset.reason}`,
   );
+  const record = join(repoRoot, "spec/provenance", `${api.name}.json`);
+  mkdirSync(dirname(record), { recursive: true });
+  writeFileSync(record, provenance(basename(source), text));
+  console.log(`✔ Recorded where the spec came from in ${show(record)}.`);
   console.log(`\n✔ spec:update done. Bump: ${report.bump}. Review the diff, run \`pnpm test\`, and commit.`);
 } catch (error) {
   console.error(error);

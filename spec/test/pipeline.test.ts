@@ -1,5 +1,14 @@
 import { spawnSync } from "node:child_process";
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
+import {
+  cpSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readFileSync,
+  rmSync,
+  symlinkSync,
+  writeFileSync,
+} from "node:fs";
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -15,7 +24,10 @@ let work: string;
 
 function copyRepo(): string {
   const root = mkdtempSync(join(tmpdir(), "pipeline-test-"));
-  const listed = spawnSync("git", ["ls-files", "-co", "--exclude-standard"], { cwd: repoRoot, encoding: "utf8" });
+  const listed = spawnSync("git", ["ls-files", "-co", "--exclude-standard"], {
+    cwd: repoRoot,
+    encoding: "utf8",
+  });
   const wanted = /^(spec\/|scripts\/|packages\/types\/|[^/]+$)/;
   for (const file of listed.stdout.split("\n").filter((path) => wanted.test(path))) {
     if (!existsSync(join(repoRoot, file))) continue;
@@ -39,7 +51,12 @@ function run(command: string, args: string[]) {
 
 /** What `npm start` runs, up to generating the types. */
 const generateThroughTurbo = () =>
-  run(join(work, "node_modules/.bin/turbo"), ["run", "generate", "--filter=@signalwire-voice/types", "--force"]);
+  run(join(work, "node_modules/.bin/turbo"), [
+    "run",
+    "generate",
+    "--filter=@signalwire-voice/types",
+    "--force",
+  ]);
 
 function editFile(path: string, edit: (text: string) => string) {
   const full = join(work, path);
@@ -68,31 +85,35 @@ describe("the pipeline on a broken spec", () => {
   const cases: Array<[string, (text: string) => string, RegExp]> = [
     [
       "a dangling $ref",
-      (text) => text.replace("$ref: '#/components/schemas/LogListResponse'", "$ref: '#/components/schemas/LogList'"),
+      (text) =>
+        text.replace("$ref: '#/components/schemas/LogListResponse'", "$ref: '#/components/schemas/LogList'"),
       /no-unresolved-refs/,
     ],
     ["an invalid type", (text) => text.replace("type: boolean", "type: bool"), /struct/],
   ];
-  it.each(cases)("stops at spec:lint on %s, naming file, line and rule, and generates nothing", (_name, edit, rule) => {
-    const generatedBefore = readFileSync(join(work, generatedPath), "utf8");
-    const restore = editFile("spec/voice.yaml", edit);
-    try {
-      const { status, output } = generateThroughTurbo();
-      expect(status).not.toBe(0);
-      expect(output).toMatch(/spec\/voice\.yaml:\d+:\d+/);
-      expect(output).toMatch(rule);
-      expect(output).toMatch(/@signalwire-voice\/spec#spec:lint/);
-      expect(output).not.toContain("@signalwire-voice/types:generate:");
-      expect(existsSync(join(work, "spec/dist/voice.sdk.yaml"))).toBe(false);
-      expect(readFileSync(join(work, generatedPath), "utf8")).toBe(generatedBefore);
-    } finally {
-      restore();
-    }
-  });
+  it.each(cases)(
+    "stops at spec:lint on %s, naming file, line and rule, and generates nothing",
+    (_name, edit, rule) => {
+      const generatedBefore = readFileSync(join(work, generatedPath), "utf8");
+      const restore = editFile("spec/voice.yaml", edit);
+      try {
+        const { status, output } = generateThroughTurbo();
+        expect(status).not.toBe(0);
+        expect(output).toMatch(/spec\/voice\.yaml:\d+:\d+/);
+        expect(output).toMatch(rule);
+        expect(output).toMatch(/@signalwire-voice\/spec#spec:lint/);
+        expect(output).not.toContain("@signalwire-voice/types:generate:");
+        expect(existsSync(join(work, "spec/dist/voice.sdk.yaml"))).toBe(false);
+        expect(readFileSync(join(work, generatedPath), "utf8")).toBe(generatedBefore);
+      } finally {
+        restore();
+      }
+    },
+  );
 
   it("stops at spec:bundle when the overlay breaks a strict rule, and removes the bundle", () => {
     const restore = editFile("spec/overlays/sdk.yaml", (text) =>
-      text.replace(/  - target: \$\.components\.schemas\['VideoRoomVoiceLog'[\s\S]*?type: 'null'\n/, ""),
+      text.replace(/ {2}- target: \$\.components\.schemas\['VideoRoomVoiceLog'[\s\S]*?type: 'null'\n/, ""),
     );
     try {
       const { status, output } = generateThroughTurbo();
@@ -115,7 +136,9 @@ describe("check:generated", () => {
   });
 
   it("fails, naming the file, when generated code was edited by hand", () => {
-    const restore = editFile(generatedPath, (text) => text.replace("page_size?: number;", "page_size?: string;"));
+    const restore = editFile(generatedPath, (text) =>
+      text.replace("page_size?: number;", "page_size?: string;"),
+    );
     try {
       const { status, output } = run(process.execPath, ["scripts/check-generated.mjs"]);
       expect(status).toBe(1);
@@ -143,13 +166,20 @@ describe("check:generated", () => {
 describe("turbo caching", () => {
   /** Task id → cache status of every task the dry run would really execute. */
   function plan(): Record<string, string> {
-    const { status, output } = run(join(work, "node_modules/.bin/turbo"), ["run", "build", "test", "--dry=json"]);
+    const { status, output } = run(join(work, "node_modules/.bin/turbo"), [
+      "run",
+      "build",
+      "test",
+      "--dry=json",
+    ]);
     expect(status).toBe(0);
     const dry = JSON.parse(output.slice(output.indexOf("{"), output.lastIndexOf("}") + 1)) as {
       tasks: Array<{ taskId: string; command: string; cache: { status: string } }>;
     };
     return Object.fromEntries(
-      dry.tasks.filter((task) => task.command !== "<NONEXISTENT>").map((task) => [task.taskId, task.cache.status]),
+      dry.tasks
+        .filter((task) => task.command !== "<NONEXISTENT>")
+        .map((task) => [task.taskId, task.cache.status]),
     );
   }
   const misses = (statuses: Record<string, string>) =>
@@ -158,7 +188,11 @@ describe("turbo caching", () => {
       .sort();
 
   it("re-runs nothing when nothing changed, and exactly the downstream tasks after a spec edit", () => {
-    const warm = run(join(work, "node_modules/.bin/turbo"), ["run", "build", "--filter=@signalwire-voice/types"]);
+    const warm = run(join(work, "node_modules/.bin/turbo"), [
+      "run",
+      "build",
+      "--filter=@signalwire-voice/types",
+    ]);
     expect(warm.status).toBe(0);
     const before = plan();
     expect(misses(before)).toEqual(["@signalwire-voice/spec#test", "@signalwire-voice/types#test"]);

@@ -31,7 +31,14 @@ for (const path of [
   ".changeset/config.json",
 ])
   copy(path);
-for (const path of ["spec/voice.yaml", "spec/apis.json", "spec/overlays", "spec/package.json"]) copy(path);
+for (const path of [
+  "spec/voice.yaml",
+  "spec/apis.json",
+  "spec/overlays",
+  "spec/package.json",
+  "spec/provenance/voice.json",
+])
+  copy(path);
 for (const path of [
   "packages/types/package.json",
   "packages/types/src/generated",
@@ -64,6 +71,9 @@ describe("pnpm spec:update <file>", () => {
       "has lint errors (above). spec/voice.yaml and the generated types are unchanged.",
     );
     expect(readFileSync(join(temp, "spec/voice.yaml"), "utf8")).toBe(upstream);
+    expect(readFileSync(join(temp, "spec/provenance/voice.json"), "utf8")).toBe(
+      readFileSync(join(repoRoot, "spec/provenance/voice.json"), "utf8"),
+    );
     expect(changesets()).toEqual([]);
   });
 
@@ -79,6 +89,12 @@ describe("pnpm spec:update <file>", () => {
     expect(run.stdout).toContain("| 🟡 minor | GET /logs: query parameter `direction` was added.");
     expect(run.stdout).toContain("Bump: minor.");
     expect(readFileSync(join(temp, "spec/voice.yaml"), "utf8")).toBe(next);
+    expect(JSON.parse(readFileSync(join(temp, "spec/provenance/voice.json"), "utf8"))).toMatchObject({
+      source: expect.stringMatching(
+        /^with-direction\.yaml, taken by `pnpm spec:update` on \d{4}-\d{2}-\d{2}$/,
+      ),
+      sha256: hash(join(temp, "spec/voice.yaml")),
+    });
     expect(readFileSync(join(temp, "packages/types/src/generated/voice.ts"), "utf8")).toMatch(
       /direction\?: string;/,
     );
