@@ -1,0 +1,85 @@
+// @ts-check
+import assert from "node:assert/strict";
+import { spawnSync } from "node:child_process";
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { after, describe, test } from "node:test";
+import { repoRoot } from "../lib/apis.mjs";
+import { changelogSection, pendingChangesets, publishablePackages, versionPrBody } from "../release-plan.mjs";
+
+const temp = mkdtempSync(join(tmpdir(), "release-plan-"));
+after(() => rmSync(temp, { recursive: true, force: true }));
+
+describe("pendingChangesets", () => {
+  test("lists the .md files but the README, sorted; none for a missing folder", () => {
+    const dir = join(temp, "changesets");
+    mkdirSync(dir);
+    for (const file of ["README.md", "config.json", "b.md", "a.md"]) writeFileSync(join(dir, file), "");
+    assert.deepEqual(pendingChangesets(dir), [join(dir, "a.md"), join(dir, "b.md")]);
+    assert.deepEqual(pendingChangesets(join(temp, "nope")), []);
+  });
+});
+
+describe("publishablePackages", () => {
+  test("finds this workspace's published packages, not the private ones", () => {
+    const names = publishablePackages(repoRoot).map((entry) => entry.name);
+    for (const name of [
+      "@signalwire-voice/types",
+      "@signalwire-voice/client",
+      "@signalwire-voice/mock-server",
+    ]) {
+      assert.ok(names.includes(name), `${name} in ${names}`);
+    }
+    assert.ok(!names.includes("@signalwire-voice/spec-diff"));
+    assert.ok(!names.includes("@signalwire-voice/spec"));
+  });
+});
+
+describe("changelogSection", () => {
+  const changelog =
+    "# @x/y\n\n## 1.0.0\n\n### Major Changes\n\n- abc1234: Broke it.\n\n## 0.2.0\n\n### Minor Changes\n\n- Added it.\n";
+  /** @type {[string, string][]} */
+  const table = [
+    ["1.0.0", "### Major Changes\n\n- abc1234: Broke it."],
+    ["0.2.0", "### Minor Changes\n\n- Added it."],
+    ["9.9.9", ""],
+  ];
+  for (const [version, want] of table) {
+    test(`## ${version}`, () => assert.equal(changelogSection(changelog, version), want));
+  }
+});
+
+describe("versionPrBody", () => {
+  test("a table of versions, then each package's changes", () => {
+    const body = versionPrBody([
+      { name: "@signalwire-voice/types", from: "0.1.0", to: "0.2.0", changes: "### Minor Changes\n\n- x" },
+      { name: "@signalwire-voice/pagination", from: undefined, to: "0.1.0", changes: "" },
+    ]);
+    assert.match(body, /\| `@signalwire-voice\/types` \| 0\.1\.0 \| 0\.2\.0 \|/);
+    assert.match(body, /\| `@signalwire-voice\/pagination` \| \(new\) \| 0\.1\.0 \|/);
+    assert.match(body, /## @signalwire-voice\/types@0\.2\.0\n\n### Minor Changes\n\n- x/);
+    assert.match(body, /## @signalwire-voice\/pagination@0\.1\.0\n\n_No changelog entry\._/);
+  });
+});
+
+describe("the command", () => {
+  test("`pending` prints pending=… and writes it to $GITHUB_OUTPUT", () => {
+    const output = join(temp, "github-output");
+    const result = spawnSync(process.execPath, [join(repoRoot, "scripts/release-plan.mjs"), "pending"], {
+      encoding: "utf8",
+      env: { ...process.env, GITHUB_OUTPUT: output },
+    });
+    assert.equal(result.status, 0, result.stderr);
+    const line = result.stdout.trim();
+    assert.match(line, /^pending=(true|false)$/);
+    assert.equal(readFileSync(output, "utf8"), `${line}\n`);
+  });
+  test("exits 2 with the usage on an unknown command", () => {
+    const result = spawnSync(process.execPath, [join(repoRoot, "scripts/release-plan.mjs"), "publish"], {
+      encoding: "utf8",
+    });
+    assert.equal(result.status, 2);
+    assert.match(result.stderr, /Usage: node scripts\/release-plan\.mjs pending \| pr-body/);
+  });
+});
