@@ -105,30 +105,30 @@ describe("unwrap: the throwing style", () => {
 });
 
 describe("a success whose body is not JSON", () => {
-  it("rejects with ApiError (status 200, the raw text as body, SyntaxError as cause), without retrying", async () => {
+  it("is a network failure (cut short or mangled on the way): retried, then NetworkError with the SyntaxError as cause", async () => {
     const fetch = fetchStub(
-      new Response('{"links": {"self": "x"', {
-        headers: { "content-type": "application/json", "x-request-id": "r-9" },
-      }),
+      new Response('{"links": {"self": "x"', { headers: { "content-type": "application/json" } }),
     );
     const error = await testClient({ fetch })
       .GET("/logs")
       .catch((thrown: unknown) => thrown);
-    expect(error).toBeInstanceOf(ApiError);
-    expect(error).toMatchObject({ status: 200, body: '{"links": {"self": "x"', requestId: "r-9" });
-    expect((error as Error).message).toContain('answered 200: invalid JSON {"links"');
+    expect(error).toBeInstanceOf(NetworkError);
+    expect((error as Error).message).toMatch(
+      /^GET http:\/\/api\.test\/api\/voice\/logs \(attempt 3\) failed: .*JSON/,
+    );
     expect((error as Error).cause).toMatchObject({ name: "SyntaxError" });
-    expect(fetch.requests).toHaveLength(1);
+    expect(fetch.requests).toHaveLength(3);
   });
 
-  it("expects JSON whatever the Content-Type says: an HTML page from a proxy is an ApiError too", async () => {
+  it("is expected whatever the Content-Type says: an HTML page from a proxy fails the same way", async () => {
     const fetch = fetchStub(
       new Response("<html>maintenance</html>", { headers: { "content-type": "text/html" } }),
     );
-    const error = await testClient({ fetch })
+    const error = await testClient({ fetch, maxRetries: 0 })
       .GET("/logs")
       .catch((thrown: unknown) => thrown);
-    expect(error).toMatchObject({ name: "ApiError", status: 200, body: "<html>maintenance</html>" });
+    expect(error).toBeInstanceOf(NetworkError);
+    expect((error as Error).message).toContain("not valid JSON");
   });
 
   it("parses a success once, even without Content-Type, and passes an empty one as undefined", async () => {

@@ -33,9 +33,17 @@ describe("createVoiceClient options: defaults and environment fallbacks", () => 
       token: "t",
     });
     expect(resolveOptions({ env, baseUrl: "http://127.0.0.1:4010/api/voice/" })).toMatchObject({
-      baseUrl: "http://127.0.0.1:4010/api/voice",
       origin: "http://127.0.0.1:4010",
     });
+  });
+
+  it("takes a baseUrl with a trailing slash", async () => {
+    const fetch = fetchStub(json(EMPTY_PAGE));
+    await createVoiceClient({ baseUrl: "http://127.0.0.1:4010/api/voice/", ...CREDENTIALS, fetch }).GET(
+      "/logs",
+    );
+    expect(fetch.requests[0]?.url).toBe("http://127.0.0.1:4010/api/voice/logs");
+    expect(fetch.requests[0]?.headers.get("authorization")).toBe(`Basic ${btoa("test-project:test-token")}`);
   });
 
   it("takes a mixed-case space as the same host", () => {

@@ -144,12 +144,20 @@ describe("over HTTP: retries", () => {
     expect(server.requests).toHaveLength(1);
   });
 
-  it("does not retry a success whose body is not JSON: it throws ApiError", async () => {
-    server.addFault({ first: 1, fault: { type: "invalid-json" } });
-    const { error } = await settle(client().GET("/logs"));
-    expect(error).toBeInstanceOf(ApiError);
-    expect(error).toMatchObject({ status: 200 });
-    expect(server.requests).toHaveLength(1);
+  it("retries a success whose body is not JSON (cut short in transit), like a truncated body", async () => {
+    server.addFault({ first: 2, fault: { type: "invalid-json" } });
+    const { data } = await client().GET("/logs", { params: { query: { page_size: 3 } } });
+    expect(data?.data).toHaveLength(3);
+    expect(attempts()).toEqual(["1", "2", "3"]);
+  });
+
+  it("throws NetworkError, naming the JSON failure, when every body is broken", async () => {
+    server.addFault({ fault: { type: "invalid-json" } });
+    const { error } = await settle(client({ maxRetries: 1 }).GET("/logs"));
+    expect(error).toBeInstanceOf(NetworkError);
+    expect((error as Error).message).toMatch(/\(attempt 2\) failed: .*JSON/);
+    expect((error as Error).cause).toMatchObject({ name: "SyntaxError" });
+    expect(server.requests).toHaveLength(2);
   });
 });
 

@@ -35,6 +35,7 @@ describe("retries: which failures are retried, and how many times", () => {
     ["504", () => json({}, 504), 3],
     ["connection refused", refused, 3],
     ["a truncated body", truncated, 3],
+    ["a 200 whose body is not JSON", () => new Response('{"links":', { status: 200 }), 3],
     ["400", () => json({ error: "Bad Request" }, 400), 1],
     ["401", () => json({ error: "Unauthorized" }, 401), 1],
     ["404", () => json({}, 404), 1],

@@ -66,7 +66,7 @@ describe("aborts: the caller's signal ends everything, and is told apart from a 
     expect(error).not.toBeInstanceOf(TimeoutError);
     expect(error).toMatchObject({
       name: "AbortError",
-      message: "GET http://api.test/api/voice/logs was aborted by its signal.",
+      message: "GET http://api.test/api/voice/logs was aborted.",
     });
     expect((error as Error).cause).toEqual(new Error("user left"));
     expect(fetch.requests).toHaveLength(1);

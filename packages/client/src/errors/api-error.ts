@@ -18,9 +18,8 @@ export interface ApiErrorBodies {
 export type ApiErrorBody<S extends number> = S extends keyof ApiErrorBodies ? ApiErrorBodies[S] : unknown;
 
 /**
- * The API answered, but not with what was asked for: an error status (after any retries) or a
- * success whose body is not valid JSON. Made by `createApiError()`; thrown by `unwrap()` and by
- * `@signalwire-voice/pagination`. Narrow the body with `is(status)`.
+ * The API answered with an error status (after any retries). Made by `createApiError()`; thrown
+ * by `unwrap()` and by `@signalwire-voice/pagination`. Narrow the body with `is(status)`.
  *
  * @example
  * ```ts
@@ -38,7 +37,7 @@ export class ApiError<S extends number = number> extends VoiceError {
   override name = "ApiError";
   /** The HTTP status of the answer. */
   declare readonly status: S;
-  /** The parsed body (the raw text when it was not JSON), with any credential redacted. */
+  /** The parsed body (the raw text when it is not JSON), with any credential redacted. */
   declare readonly body: ApiErrorBody<S>;
   /** The server's request id (`x-request-id`), to quote to SignalWire support; absent if not sent. */
   declare readonly requestId: string | undefined;

@@ -1,9 +1,9 @@
 import { ApiError, type ApiErrorBody } from "./api-error.js";
 
 /**
- * Turns an answer the caller cannot use into an `ApiError`: the one place that decides its
- * status, body, request id and message. Used by `unwrap()`, by the client for success bodies
- * that are not JSON, and by `@signalwire-voice/pagination`.
+ * Turns an error answer into an `ApiError`: the one place that decides its status, body, request
+ * id and message. Used by `unwrap()` and by `@signalwire-voice/pagination`; `cause` is for
+ * callers that wrap another error.
  *
  * @example
  * ```ts
@@ -16,12 +16,10 @@ export function createApiError<S extends number = number>(
   body?: ApiErrorBody<S>,
   cause?: unknown,
 ): ApiError<S> {
-  const { status, url, ok } = response;
+  const { status, url } = response;
   const requestId = response.headers.get("x-request-id") ?? undefined;
-  // What arrived: the body as sent (a 422 lists each parameter and what is wrong with it); a
-  // success only gets here when its body is not JSON.
-  const arrived =
-    `${ok ? "invalid JSON " : ""}${typeof body === "string" ? body : JSON.stringify(body)}`.slice(0, 300);
+  // What arrived: the body as sent (a 422 lists each parameter and what is wrong with it).
+  const arrived = `${typeof body === "string" ? body : JSON.stringify(body)}`.slice(0, 300);
   // What to do about it, where the status says.
   const hint = status === 401 ? " Check projectId, token and the token's Voice scope." : "";
   const message = `${url} answered ${status}: ${arrived}.${requestId ? ` Request id ${requestId}.` : ""}${hint}`;

@@ -20,14 +20,13 @@ export class VoiceError extends Error {
   // A literal, not `this.constructor.name`: minifiers rename classes.
   override name = "VoiceError";
 
-  /** `fields` become the error's own properties (subclasses `declare` them, to keep them typed). */
+  /**
+   * `fields` become the error's own properties (subclasses `declare` them, to keep them typed).
+   * `message` is made an own enumerable property too, rather than by `super`, so that
+   * `JSON.stringify(error)` logs it along with `name` and the fields.
+   */
   constructor(message: string, fields?: object, options?: ErrorOptions) {
-    super(message, options);
-    Object.assign(this, fields);
-  }
-
-  /** The fields worth logging; `JSON.stringify(error)` would otherwise drop `name` and `message`. */
-  toJSON(): Record<string, unknown> {
-    return { ...(this as object), name: this.name, message: this.message };
+    super(undefined, options);
+    Object.assign(this, { message }, fields);
   }
 }

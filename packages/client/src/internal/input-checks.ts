@@ -1,8 +1,9 @@
 import { createQuerySerializer } from "openapi-fetch";
 import { InputError } from "../errors/input-error.js";
 
-// ISO 8601 date or date-time: 2026-01-31, 2026-01-31T12:00:00Z, 2026-01-31T12:00:00.000+02:00.
-const ISO_DATE = /^\d{4}-\d\d-\d\d([T ]\d\d:\d\d(:\d\d(\.\d+)?)?(Z|[+-]\d\d:?\d\d)?)?$/;
+// The shape of an ISO 8601 date or date-time (2026-01-31, 2026-01-31T12:00:00.000+02:00);
+// `Date.parse` then rejects the impossible times.
+const ISO_DATE = /^\d{4}-\d\d-\d\d([T ]\d\d:\d\d[\d:.]*(Z|[+-]\d\d:?\d\d)?)?$/;
 
 /**
  * Checks a `GET /logs` query against the spec and turns it into a query string. It is the
@@ -45,7 +46,7 @@ function serializeDate(name: string, value: unknown): unknown {
     ISO_DATE.test(text) &&
     !Number.isNaN(Date.parse(text.replace(" ", "T"))) &&
     new Date(Date.parse(day) || 0).toISOString().startsWith(day);
-  check(name, valid, value, "a Date or an ISO 8601 string like 2026-01-31T12:00:00Z");
+  check(name, valid, value, "a valid Date or ISO 8601 string");
   return text;
 }
 

@@ -82,7 +82,7 @@ export function resolveOptions(options: VoiceClientOptions = {}): ResolvedOption
     timeoutMs = 60_000,
     backoff: { initialDelayMs = 500, maxDelayMs = 8_000, random = Math.random } = {},
   } = options;
-  const url = URL.canParse(baseUrl) ? new URL(baseUrl) : undefined;
+  const url = URL.canParse(baseUrl) && new URL(baseUrl);
   // [option, valid?, what was expected, the variable that can supply it]. Credentials' values
   // are never quoted, only what is wrong with them.
   const rules: [string, unknown, string, string?][] = [
@@ -90,7 +90,7 @@ export function resolveOptions(options: VoiceClientOptions = {}): ResolvedOption
     [
       "space",
       options.baseUrl ?? (space && LABEL.test(space)),
-      `a Space name like "example" (or a baseUrl), got ${JSON.stringify(space)}`,
+      `a Space name like "example", got ${JSON.stringify(space)}`,
       "SIGNALWIRE_SPACE",
     ],
     // Credentials in the URL would leak into error messages; a query or hash would be dropped.
@@ -104,7 +104,7 @@ export function resolveOptions(options: VoiceClientOptions = {}): ResolvedOption
     ["fetch", typeof fetch === "function", "a function"],
     ["maxRetries", isCount(maxRetries, 0), "an integer >= 0"],
     ["timeoutMs", isCount(timeoutMs, 1), "an integer >= 1"],
-    ["backoff", isCount(initialDelayMs, 0) && isCount(maxDelayMs, 0), "delays as integers >= 0"],
+    ["backoff", isCount(initialDelayMs, 0) && isCount(maxDelayMs, 0), "integers >= 0"],
   ];
   for (const [name, valid, expected, variable] of rules) {
     const how = variable ? ` Pass { ${name} } or set ${variable}.` : "";
@@ -115,7 +115,8 @@ export function resolveOptions(options: VoiceClientOptions = {}): ResolvedOption
   }
   return {
     ...options,
-    baseUrl: baseUrl.replace(/\/+$/, ""),
+    // openapi-fetch drops a trailing slash itself.
+    baseUrl,
     origin: (url as URL).origin,
     projectId: projectId as string,
     token: token as string,

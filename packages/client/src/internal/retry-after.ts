@@ -7,8 +7,8 @@
  */
 export function parseRetryAfter(value: string | null, now: number): number | undefined {
   if (!value) return undefined;
-  // delay-seconds: digits only (no sign, fraction or exponent).
-  if (/^\s*\d+\s*$/.test(value)) return Number(value) * 1000;
+  // delay-seconds: digits only (no sign, fraction or exponent); fetch trims header values.
+  if (/^\d+$/.test(value)) return Number(value) * 1000;
   // An HTTP-date names its day and month; `Date.parse` alone would read "-1" or "1.5" as years.
   const date = /[a-z]/i.test(value) ? Date.parse(value) : Number.NaN;
   // An unreadable value is ignored rather than trusted; a date in the past means "now".

@@ -1,10 +1,12 @@
-/** A `fetch` that answers from a list (the last answer repeats) and records every Request. */
+/** A `fetch` that answers from a list (the last answer repeats) and records every Request and signal. */
 export interface FetchStub {
-  (request: Request): Promise<Response>;
+  (request: Request, init?: { signal?: AbortSignal }): Promise<Response>;
   requests: Request[];
+  /** The `signal` of each call: the attempt's. */
+  signals: (AbortSignal | undefined)[];
 }
 
-type Answer = Response | Error | ((request: Request) => Response | Promise<Response>);
+type Answer = Response | Error | ((request: Request, signal: AbortSignal) => Response | Promise<Response>);
 
 /**
  * Real `Request`s in, real `Response`s out, no mocking library: each call takes the next answer.
@@ -12,15 +14,20 @@ type Answer = Response | Error | ((request: Request) => Response | Promise<Respo
  */
 export function fetchStub(...answers: Answer[]): FetchStub {
   const requests: Request[] = [];
-  const stub = async (request: Request) => {
+  const signals: (AbortSignal | undefined)[] = [];
+  const stub = async (input: Request, init?: { signal?: AbortSignal }) => {
+    // A copy, as fetch would make: the client reuses its Request (and its headers) across attempts.
+    const request = new Request(input, init);
     requests.push(request);
+    signals.push(init?.signal);
     const answer = answers[Math.min(requests.length, answers.length) - 1];
     if (answer instanceof Error) throw answer;
-    const response = typeof answer === "function" ? await answer(request) : (answer as Response).clone();
+    const response =
+      typeof answer === "function" ? await answer(request, request.signal) : (answer as Response).clone();
     // Like a real fetch's: the URL that answered (a constructed Response has none).
     return Object.defineProperty(response, "url", { value: request.url });
   };
-  return Object.assign(stub, { requests });
+  return Object.assign(stub, { requests, signals });
 }
 
 /** A JSON response, as the API sends it. */
@@ -37,9 +44,9 @@ export const EMPTY_PAGE = {
   data: [],
 };
 
-/** A fetch that never answers on its own: it waits for the request's signal, then rejects with its reason. */
-export function hangingFetch(request: Request): Promise<Response> {
+/** A fetch that never answers on its own: it waits for the attempt's signal, then rejects with its reason. */
+export function hangingFetch(_: Request, signal: AbortSignal): Promise<Response> {
   return new Promise((_, reject) => {
-    request.signal.addEventListener("abort", () => reject(request.signal.reason));
+    signal.addEventListener("abort", () => reject(signal.reason));
   });
 }

@@ -43,6 +43,9 @@ describe("serializeQuery: a bad value throws InputError naming the parameter, wh
     [{ created_before: "2026-13-01" }, "query.created_before", "got"],
     [{ created_on: "2026-01-31T25:00:00Z" }, "query.created_on", "got"],
     [{ created_on: "31/01/2026" }, "query.created_on", "got"],
+    [{ created_on: "2026-01-31T12:00:::Z" }, "query.created_on", "got"],
+    [{ created_on: "2026-01-31T12:00:00.5.5Z" }, "query.created_on", "got"],
+    [{ created_on: "2026-01-31T12:00:61Z" }, "query.created_on", "got"],
     [{ created_on: 1767225600000 }, "query.created_on", "got 1767225600000"], // epoch numbers are not ISO 8601
   ])("%j → %s", (query, field, says) => {
     const error = catchError(() => serializeQuery(query));
