@@ -1,0 +1,15 @@
+/**
+ * Why a `next` link must not be followed, or `undefined` if it may: it must stay on the origin
+ * and path of the page that carried it. One line per rule.
+ *
+ * @example linkProblem(new URL("https://evil.example/api/voice/logs"), new URL("https://a.signalwire.com/api/voice/logs")) // "is off origin"
+ */
+export function linkProblem(link: URL, page: URL): string | undefined {
+  // A user or password in a link is someone's credentials: never sent, logged or repeated.
+  if (link.username || link.password) return "has userinfo";
+  // Another scheme, host or port is another server: it must never see our requests.
+  if (link.origin !== page.origin) return "is off origin";
+  // Another path is another resource: its pages are not this list's.
+  if (link.pathname !== page.pathname) return "is off path";
+  return undefined;
+}
