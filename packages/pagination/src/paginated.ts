@@ -50,7 +50,7 @@ export interface ToArrayOptions {
  */
 export interface Paginated<T, Links = ListBody["links"]> extends AsyncIterable<T> {
   /** The pages, one at a time, each with its items, links and the cursor of the page after it. */
-  pages(): AsyncIterableIterator<Page<T, Links>>;
+  pages(): AsyncGenerator<Page<T, Links>, void, undefined>;
   /** Collects the items, up to `limit`, fetching no page it does not need. */
   toArray(options?: ToArrayOptions): Promise<T[]>;
 }

@@ -25,9 +25,9 @@ export function nextRequest(path: string, link: string, pageUrl: string): PageRe
   const problem = url ? linkProblem(url, page as URL) : "is not checkable";
   if (problem) {
     // Origin and path only: the rest of a hostile link could carry anything.
-    const [shown, expected] = [url, page].map((at) => (at ? at.origin + at.pathname : "none"));
+    const [shown, expected] = [url, page].map((at) => (at ? at.origin + at.pathname : "unknown"));
     throw new UnsafeNextLinkError(
-      `paginate: refused next link ${shown} (nothing sent): it ${problem}, not ${expected}.`,
+      `paginate: refused next link ${shown} (nothing sent): it ${problem}; the page was ${expected}.`,
       { link: shown, expected },
     );
   }
