@@ -1,0 +1,76 @@
+// @ts-check
+// List voice logs page by page. With SIGNALWIRE_SPACE, SIGNALWIRE_PROJECT_ID and
+// SIGNALWIRE_API_TOKEN set it asks your Space; otherwise it starts the mock server in process.
+// Usage: node list-logs.mjs [--pages N] [--page-size N]   (defaults: 5 pages of 100)
+import { createVoiceClient, isDiscardedLog } from "@signalwire-voice/client";
+import { startMockServer } from "@signalwire-voice/mock-server";
+import { paginate } from "@signalwire-voice/pagination";
+
+/** @param {string} name @param {number} fallback */
+function numberFlag(name, fallback) {
+  const index = process.argv.indexOf(`--${name}`);
+  if (index === -1) return fallback;
+  const value = Number(process.argv[index + 1]);
+  if (!Number.isInteger(value) || value < 1) {
+    console.error(`✖ --${name} needs a whole number ≥ 1, got ${JSON.stringify(process.argv[index + 1])}.`);
+    process.exit(2);
+  }
+  return value;
+}
+const pages = numberFlag("pages", 5);
+const pageSize = numberFlag("page-size", 100);
+
+const env = process.env;
+const real = Boolean(env.SIGNALWIRE_SPACE && env.SIGNALWIRE_PROJECT_ID && env.SIGNALWIRE_API_TOKEN);
+const mock = real ? undefined : await startMockServer({ logs: pages * pageSize + 37, port: 0 });
+try {
+  // The client reads the SIGNALWIRE_* variables itself; the mock needs its own URL and credentials.
+  const client = mock
+    ? createVoiceClient({ baseUrl: mock.baseUrl, projectId: "test-project", token: "test-token" })
+    : createVoiceClient();
+  console.log(
+    mock
+      ? `Listing voice logs from the embedded mock server at ${mock.baseUrl}`
+      : `Listing voice logs from ${env.SIGNALWIRE_SPACE}.signalwire.com`,
+  );
+
+  let number = 0;
+  for await (const page of paginate(client, "/logs", {
+    pageSize,
+    query: { include_deleted: true },
+  }).pages()) {
+    number += 1;
+    const counts = new Map();
+    for (const log of page.items) {
+      const kind = isDiscardedLog(log) ? "discarded" : log.type;
+      counts.set(kind, (counts.get(kind) ?? 0) + 1);
+    }
+    const first = page.items[0];
+    const last = page.items.at(-1);
+    console.log(
+      `page ${number}: ${page.items.length} logs, ${last?.created_at ?? "-"} … ${first?.created_at ?? "-"}`,
+      `(${[...counts]
+        .sort((a, b) => b[1] - a[1])
+        .map(([kind, count]) => `${kind} ${count}`)
+        .join(", ")})`,
+    );
+    for (const log of page.items.slice(0, 2)) {
+      console.log(
+        isDiscardedLog(log)
+          ? `    ${log.id}  discarded at ${log.discarded_at}`
+          : `    ${log.id}  ${log.type.padEnd(28)} ${log.from} → ${log.to}  $${log.charge.toFixed(4)}`,
+      );
+    }
+    if (number === pages) {
+      // `break` ends the walk: no further request is sent.
+      if (page.cursor) console.log(`… more pages; stopped after ${pages} (--pages N to see more).`);
+      break;
+    }
+  }
+} catch (error) {
+  // Our errors never carry the token; print the message and what to do.
+  console.error(`✖ ${error instanceof Error ? error.message : String(error)}`);
+  process.exitCode = 1;
+} finally {
+  await mock?.close();
+}

@@ -1,0 +1,41 @@
+import { spawnSync } from "node:child_process";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+
+const script = join(import.meta.dirname, "..", "list-logs.mjs");
+/** Runs the demo with no SIGNALWIRE_* variables, so it uses the embedded mock server. */
+function demo(args: string[] = []) {
+  const env = Object.fromEntries(
+    Object.entries(process.env).filter(([name]) => !name.startsWith("SIGNALWIRE_")),
+  );
+  const result = spawnSync(process.execPath, [script, ...args], { encoding: "utf8", env, timeout: 60_000 });
+  return { status: result.status, stdout: result.stdout, stderr: result.stderr };
+}
+
+describe("the README demo (list-logs.mjs)", () => {
+  it("lists logs page by page from the embedded mock server, then stops", () => {
+    const { status, stdout, stderr } = demo(["--pages", "3", "--page-size", "50"]);
+    expect(stderr).toBe("");
+    expect(status).toBe(0);
+    const lines = stdout.split("\n");
+    expect(lines[0]).toMatch(
+      /^Listing voice logs from the embedded mock server at http:\/\/127\.0\.0\.1:\d+\/api\/voice$/,
+    );
+    const pageLines = lines.filter((line) => line.startsWith("page "));
+    expect(pageLines.map((line) => line.split(":")[0])).toEqual(["page 1", "page 2", "page 3"]);
+    for (const line of pageLines) expect(line).toMatch(/^page \d: 50 logs, \d{4}-\d\d-\d\dT/);
+    expect(stdout).toContain("stopped after 3 (--pages N to see more)");
+  });
+
+  it("never prints the credentials", () => {
+    const { stdout, stderr } = demo(["--pages", "1"]);
+    expect(`${stdout}${stderr}`).not.toContain("test-token");
+    expect(`${stdout}${stderr}`).not.toMatch(/Basic [A-Za-z0-9+/=]{8,}/);
+  });
+
+  it("rejects a bad flag with a message", () => {
+    const { status, stderr } = demo(["--pages", "zero"]);
+    expect(status).toBe(2);
+    expect(stderr).toContain('--pages needs a whole number ≥ 1, got "zero"');
+  });
+});
