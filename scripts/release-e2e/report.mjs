@@ -1,0 +1,40 @@
+// @ts-check
+// Version arithmetic for release:e2e's expectations, and the table it ends with.
+
+/**
+ * `version` after a `level` release, as changesets computes it (0.x majors go to 1.0.0).
+ *
+ * @example
+ * bumpVersion("0.2.0", "major") // → "1.0.0"
+ *
+ * @param {string} version
+ * @param {"major" | "minor" | "patch"} level
+ */
+export function bumpVersion(version, level) {
+  const match = /^(\d+)\.(\d+)\.(\d+)$/.exec(version);
+  if (!match) throw new Error(`Expected a release version like 1.2.3, got ${version}.`);
+  const [major, minor, patch] = match.slice(1).map(Number);
+  if (level === "major") return `${Number(major) + 1}.0.0`;
+  if (level === "minor") return `${major}.${Number(minor) + 1}.0`;
+  return `${major}.${minor}.${Number(patch) + 1}`;
+}
+
+/**
+ * Rows as aligned columns: the first row is the header, then a rule, then the rest.
+ *
+ * @example
+ * console.log(formatTable([["package", "version"], ["@signalwire-voice/types", "1.0.0"]]));
+ *
+ * @param {string[][]} rows
+ */
+export function formatTable(rows) {
+  const widths = (rows[0] ?? []).map((_, column) =>
+    Math.max(...rows.map((row) => (row[column] ?? "").length)),
+  );
+  const line = (/** @type {string[]} */ cells) =>
+    cells
+      .map((cell, column) => (column === cells.length - 1 ? cell : cell.padEnd(widths[column] ?? 0)))
+      .join("  ");
+  const [header = [], ...body] = rows;
+  return [line(header), widths.map((width) => "─".repeat(width)).join("  "), ...body.map(line)].join("\n");
+}
