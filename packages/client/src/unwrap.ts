@@ -1,6 +1,13 @@
 import { createApiError } from "./errors/create-api-error.js";
 
-/** The shape of every openapi-fetch result: `data` on success, `error` otherwise, and the `response`. */
+/**
+ * The shape of every openapi-fetch result: `data` on success, `error` otherwise, and the `response`.
+ *
+ * @example
+ * ```ts
+ * const result: FetchResult<ListVoiceLogsResponse> = await client.GET("/logs");
+ * ```
+ */
 export type FetchResult<T> =
   | { data: T; error?: never; response: Response }
   | { data?: never; error: unknown; response: Response };

@@ -98,6 +98,7 @@ describe("createVoiceClient options: a missing or malformed option throws InputE
       "space",
       "got",
     ],
+    ["an empty baseUrl", { ...CREDENTIALS, baseUrl: "" }, "baseUrl", 'got ""'],
     [
       "a baseUrl that is not a URL",
       { ...CREDENTIALS, baseUrl: "localhost:4010" },

@@ -12,7 +12,11 @@ const { version } = JSON.parse(readFileSync(new URL("../package.json", import.me
 const EXPORTS = Object.keys(source).sort();
 
 describe.each([
-  ["ESM (import)", () => import("../dist/index.mjs") as Promise<typeof source>],
+  // A computed specifier: typecheck runs without a build, so dist/ is not resolved at compile time.
+  [
+    "ESM (import)",
+    () => import(new URL("../dist/index.mjs", import.meta.url).href) as Promise<typeof source>,
+  ],
   ["CommonJS (require)", async () => require("../dist/index.cjs") as typeof source],
 ])("the built package, %s", (_, load) => {
   it("exports exactly what src/index.ts lists", async () => {

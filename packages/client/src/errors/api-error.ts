@@ -6,7 +6,14 @@ import type {
 } from "@signalwire-voice/types";
 import { VoiceError } from "./voice-error.js";
 
-/** The error bodies the spec documents for `GET /logs`, by status. */
+/**
+ * The error bodies the spec documents for `GET /logs`, by status.
+ *
+ * @example
+ * ```ts
+ * const invalid: ApiErrorBodies[422] = { errors: [] };
+ * ```
+ */
 export interface ApiErrorBodies {
   400: BadRequestBody;
   401: UnauthorizedBody;
@@ -14,7 +21,15 @@ export interface ApiErrorBodies {
   500: InternalServerErrorBody;
 }
 
-/** The body of an `ApiError` with status `S`: the spec's type where it has one, else `unknown`. */
+/**
+ * The body of an `ApiError` with status `S`: the spec's type where it has one, else `unknown`.
+ *
+ * @example
+ * ```ts
+ * type Unauthorized = ApiErrorBody<401>; // { error: "Unauthorized" }
+ * type RateLimited = ApiErrorBody<429>; // unknown: not in the spec
+ * ```
+ */
 export type ApiErrorBody<S extends number> = S extends keyof ApiErrorBodies ? ApiErrorBodies[S] : unknown;
 
 /**

@@ -27,7 +27,7 @@ export interface VoiceClientOptions {
   timeoutMs?: number;
   /** Aborts every request of this client (each call may pass its own `signal` too). */
   signal?: AbortSignal;
-  /** Headers for every request. `Authorization` is refused: set `projectId` and `token`. */
+  /** Headers for every request, to whatever origin: no credentials here, set `projectId` and `token`. */
   headers?: Record<string, string>;
   /** Appended to the `User-Agent` (`signalwire-voice-client/<version> <userAgent>`), e.g. `my-app/1.2`. */
   userAgent?: string;
@@ -46,7 +46,7 @@ export interface VoiceClientOptions {
   env?: Readonly<Record<string, string | undefined>>;
 }
 
-/** The options, checked and with their defaults: what the retrying fetch and the middleware need. */
+/** The options, checked and with their defaults: what `createVoiceClient` and the retrying fetch need. */
 export interface ResolvedOptions extends Omit<RetrySettings, "secrets" | "authorization" | "userAgent"> {
   baseUrl: string;
   origin: string;
@@ -89,7 +89,7 @@ export function resolveOptions(options: VoiceClientOptions = {}): ResolvedOption
     // One DNS label, so the origin is always a signalwire.com host.
     [
       "space",
-      options.baseUrl ?? (space && LABEL.test(space)),
+      options.baseUrl !== undefined || (!!space && LABEL.test(space)),
       `a Space name like "example", got ${JSON.stringify(space)}`,
       "SIGNALWIRE_SPACE",
     ],
@@ -107,11 +107,11 @@ export function resolveOptions(options: VoiceClientOptions = {}): ResolvedOption
     ["backoff", isCount(initialDelayMs, 0) && isCount(maxDelayMs, 0), "integers >= 0"],
   ];
   for (const [name, valid, expected, variable] of rules) {
+    if (valid) continue;
     const how = variable ? ` Pass { ${name} } or set ${variable}.` : "";
-    if (!valid)
-      throw new InputError(`createVoiceClient: bad option ${name}: expected ${expected}.${how}`, {
-        field: name,
-      });
+    throw new InputError(`createVoiceClient: bad option ${name}: expected ${expected}.${how}`, {
+      field: name,
+    });
   }
   return {
     ...options,

@@ -8,11 +8,31 @@ import { abortError, linkSignal, sleep } from "./timeout.js";
 
 /**
  * A fetch, called as `fetch(request, { signal })`: `signal` is the attempt's (the caller's signals
- * and the attempt's timeout), so a custom fetch should pass it on. `globalThis.fetch` fits.
+ * and the attempt's timeout), so a custom fetch should pass it on. Every attempt gets the same
+ * `request`, its headers updated (`X-Attempt`): copy it if you keep it. `globalThis.fetch` fits.
+ *
+ * @example
+ * ```ts
+ * const logged: FetchFunction = (request, init) => {
+ *   console.log(request.method, request.url, request.headers.get("x-attempt"));
+ *   return fetch(request, init);
+ * };
+ * const client = createVoiceClient({ fetch: logged });
+ * ```
  */
 export type FetchFunction = (request: Request, init: { signal: AbortSignal }) => Promise<Response>;
 
-/** What `onRetry` is told before each wait. It holds no request, so it is safe to log whole. */
+/**
+ * What `onRetry` is told before each wait. It holds no request, so it is safe to log whole.
+ *
+ * @example
+ * ```ts
+ * createVoiceClient({
+ *   onRetry: ({ attempt, delayMs, status, error }) =>
+ *     logger.warn(`attempt ${attempt} failed (${status ?? error?.name}), retrying in ${delayMs} ms`),
+ * });
+ * ```
+ */
 export interface RetryEvent {
   /** The attempt that failed, 1-based; the next one is `attempt + 1` (its `X-Attempt` header). */
   attempt: number;
@@ -42,7 +62,14 @@ export interface RetrySettings {
   userAgent: string;
 }
 
-/** The header that numbers each attempt (1, 2, …), so servers and their logs can see retries. */
+/**
+ * The header that numbers each attempt (1, 2, …), so servers and their logs can see retries.
+ *
+ * @example
+ * ```ts
+ * server.requests.map((request) => request.headers[ATTEMPT_HEADER]); // ["1", "2", "3"]
+ * ```
+ */
 export const ATTEMPT_HEADER = "x-attempt";
 
 /**
