@@ -1,0 +1,54 @@
+import { InputError } from "@signalwire-voice/client";
+import { describe, expect, it } from "vitest";
+import { fromCursor, requestOf } from "../../src/internal/cursor.js";
+
+describe("requestOf: a query string → the request, its cursor and its repeat key", () => {
+  it.each<[string, Record<string, unknown>, string, string]>([
+    // [search, query, cursor, key]
+    ["", {}, "/logs?", "/logs?"],
+    ["?page_size=10", { page_size: 10 }, "/logs?page_size=10", "/logs?page_size=10"],
+    [
+      "?page_number=3&page_size=1000&page_token=PAabc",
+      { page_number: 3, page_size: 1000, page_token: "PAabc" },
+      "/logs?page_number=3&page_size=1000&page_token=PAabc",
+      "PAabc",
+    ],
+    // Filters stay strings, as sent; percent-encoding is normalised, so equal links give equal cursors.
+    [
+      "?created_after=2026-01-01T00:00:00Z&include_deleted=true",
+      { created_after: "2026-01-01T00:00:00Z", include_deleted: "true" },
+      "/logs?created_after=2026-01-01T00%3A00%3A00Z&include_deleted=true",
+      "/logs?created_after=2026-01-01T00%3A00%3A00Z&include_deleted=true",
+    ],
+    // A repeated parameter is a list filter.
+    [
+      "?status=a&status=b&status=c",
+      { status: ["a", "b", "c"] },
+      "/logs?status=a&status=b&status=c",
+      "/logs?status=a&status=b&status=c",
+    ],
+    // Only page_number and page_size are numbers; a broken one goes as NaN, for the client to refuse.
+    [
+      "?page_size=x&page=2",
+      { page_size: Number.NaN, page: "2" },
+      "/logs?page_size=x&page=2",
+      "/logs?page_size=x&page=2",
+    ],
+  ])("%j", (search, query, cursor, key) => {
+    expect(requestOf("/logs", search)).toEqual({ query, cursor, key });
+  });
+});
+
+describe("fromCursor: a saved cursor → its request, on its own path only", () => {
+  it("round-trips every cursor requestOf makes", () => {
+    const made = requestOf("/logs", "?page_number=1&page_size=2&page_token=PA1&created_on=2026-01-15");
+    expect(fromCursor(made.cursor as string, "/logs")).toEqual(made);
+  });
+
+  it.each(["/calls?page_size=1", "/logs", "/logsx?page_size=1", "logs?page_size=1", "", " /logs?a=1"])(
+    "%j is refused for /logs",
+    (cursor) => {
+      expect(() => fromCursor(cursor, "/logs")).toThrow(InputError);
+    },
+  );
+});
