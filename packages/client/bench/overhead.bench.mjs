@@ -13,7 +13,10 @@ import { createRequire } from "node:module";
 import { createInterface } from "node:readline";
 import { parseArgs } from "node:util";
 import createClient from "openapi-fetch";
-import { createVoiceClient } from "../dist/index.mjs";
+
+// The built package (run `pnpm build` first), typed by its source: typecheck runs without a build.
+/** @type {typeof import("../src/index.js")} */
+const { createVoiceClient } = await import(new URL("../dist/index.mjs", import.meta.url).href);
 
 const { values } = parseArgs({
   options: {

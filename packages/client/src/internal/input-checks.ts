@@ -23,7 +23,7 @@ export function serializeQuery(query: Record<string, unknown>): string {
     "page_number",
     page === 0 || (isInteger(page, 1, 2 ** 53) && !!query.page_token),
     page,
-    "0, or > 0 with page_token",
+    "an integer >= 0 (> 0 only with page_token)",
   );
   const checked: Record<string, unknown> = {};
   for (const name in query) {

@@ -33,7 +33,7 @@ describe("serializeQuery: a bad value throws InputError naming the parameter, wh
     [{ page_size: 2.5 }, "query.page_size", "got 2.5"],
     [{ page_size: "10" }, "query.page_size", 'got "10"'],
     [{ page_size: Number.NaN }, "query.page_size", "got NaN"],
-    [{ page_number: -1 }, "query.page_number", "expected 0, or > 0 with page_token, got -1"],
+    [{ page_number: -1 }, "query.page_number", "expected an integer >= 0 (> 0 only with page_token), got -1"],
     [{ page_number: 1.5, page_token: "PA1" }, "query.page_number", "got 1.5"],
     [{ page_number: 2 }, "query.page_number", "got 2"], // > 0 needs page_token
     [{ page_number: 2, page_token: "" }, "query.page_number", "got 2"],
