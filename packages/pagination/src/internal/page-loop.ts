@@ -33,7 +33,8 @@ export async function* pageLoop<P>(
   const seen = loopGuard(first.key);
   let started = 0;
   const load = async (request: PageRequest | undefined): Promise<Fetched<P> | undefined> => {
-    if (!request || stop.signal.aborted) return undefined;
+    // After a stop, a fetch still starts but with an aborted signal: the client sends nothing.
+    if (!request) return undefined;
     try {
       if (started++ === maxPages) {
         throw new MaxPagesError(`paginate: maxPages (${maxPages}) reached; resume from error.cursor.`, {
