@@ -14,7 +14,15 @@
 // Publishing goes only to the loopback registry (scripts/release-e2e/loopback-registry.mjs).
 // Options: --ref <git revision> (copy that commit instead of the working tree), --keep (leave
 // the temp folder for a look), --verbose (print every command's output).
-import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import {
+  copyFileSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  writeFileSync,
+} from "node:fs";
 import { tmpdir } from "node:os";
 import { join, relative } from "node:path";
 import { checkChangesetBump, parseChangeset } from "./check-changeset-bump.mjs";
@@ -115,7 +123,10 @@ for (const [signal, code] of /** @type {const} */ ([
   });
 }
 
+removeStaleFolders();
 const temp = mkdtempSync(join(tmpdir(), "release-e2e-"));
+// Who owns it: a run killed outright (SIGKILL) cannot clean up; the next run removes its folder.
+writeFileSync(join(temp, ".owner-pid"), String(process.pid));
 if (!options.keep) scope.addFolder(temp);
 try {
   await main();
@@ -132,6 +143,37 @@ try {
       ? `  Processes stopped; temp folder kept: ${temp}`
       : "  Verdaccio and every process it started are stopped; temp folder removed.",
   );
+}
+
+/** Removes the temp folders of earlier runs that were killed outright (their owner is gone). */
+function removeStaleFolders() {
+  for (const entry of readdirSync(tmpdir())) {
+    if (!entry.startsWith("release-e2e-")) continue;
+    const folder = join(tmpdir(), entry);
+    const owner = Number(readFileIfAny(join(folder, ".owner-pid")));
+    if (!Number.isInteger(owner) || owner <= 0 || isRunning(owner)) continue;
+    rmSync(folder, { recursive: true, force: true });
+    say(`  removed ${folder}, left by a run that was killed (pid ${owner})`);
+  }
+}
+
+/** @param {string} path */
+function readFileIfAny(path) {
+  try {
+    return readFileSync(path, "utf8");
+  } catch {
+    return "";
+  }
+}
+
+/** Signal 0 only asks whether the process exists. @param {number} pid */
+function isRunning(pid) {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return /** @type {NodeJS.ErrnoException} */ (error).code === "EPERM";
+  }
 }
 
 async function main() {
@@ -242,6 +284,21 @@ async function main() {
     detail(`on the registry: ${[...versions()].map(([name, version]) => `${name}@${version}`).join(", ")}`);
   });
 
+  /** @param {import("./release-e2e/consumer.mjs").Stage} stage @param {string} title */
+  const consumer = (stage, title) =>
+    step(`Fresh consumer of ${title}: npm install, ESM + CJS, tsc, logs from the mock server`, () =>
+      checkConsumer(scope, {
+        dir: join(temp, `consumer-${stage}`),
+        registry: registry.url,
+        versions: versions(),
+        tsc: join(repo, "node_modules/typescript/bin/tsc"),
+        level: stage,
+        env: toolEnv,
+        log: detail,
+      }),
+    );
+  await consumer("before", "the first publish");
+
   for (const [index, round] of ROUNDS.entries()) {
     const before = versions();
     const label = `${round.level} spec change`;
@@ -295,7 +352,7 @@ async function main() {
       if (weaker.ok)
         throw new Error(`The bump check accepted a patch changeset for a ${diff.bump} spec change.`);
       detail(
-        `PR check: spec-diff says ${diff.bump}; ${verdict.message.replace(/^✔ /, "")} (a patch changeset would fail it)`,
+        `PR check (check-changeset-bump on spec-diff's JSON): ${verdict.message.replace(/^✔ /, "")} A patch changeset fails it.`,
       );
       commitAll(repo, `spec: ${round.title}`);
     });
@@ -322,17 +379,7 @@ async function main() {
         detail(`${name} ${before.get(name)} → ${version} (on the registry as latest; tagged)`);
     });
 
-    await step(`Fresh consumer of the ${label}: npm install, ESM + CJS, tsc, logs from the mock server`, () =>
-      checkConsumer(scope, {
-        dir: join(temp, `consumer-${round.level}`),
-        registry: registry.url,
-        versions: versions(),
-        tsc: join(repo, "node_modules/typescript/bin/tsc"),
-        level: round.level,
-        env: toolEnv,
-        log: detail,
-      }),
-    );
+    await consumer(round.level, `the ${label}`);
   }
 
   const names = [...(history[0]?.keys() ?? [])];

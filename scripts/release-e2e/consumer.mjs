@@ -33,14 +33,19 @@ const [baseUrl, ...names] = process.argv.slice(2);
 `;
 
 /**
- * Typed code for each round: the new query parameter is accepted and checked; the removed enum
- * value is refused once the major release is installed (and still accepted before it).
- * @param {"minor" | "major"} level
+ * Typed code for each stage: before the spec changes the `direction` query parameter is refused;
+ * after the minor one it is accepted and checked; after the major one "joined" is no longer a
+ * VoiceLogStatus. Each expectation fails tsc when it does not hold (`@ts-expect-error` included).
+ * @param {Stage} stage
  */
-const TYPED = (level) => `import { createVoiceClient } from "${CLIENT}";
+const TYPED = (stage) => `import { createVoiceClient } from "${CLIENT}";
 import type { ListVoiceLogsQuery, VoiceLogStatus } from "${TYPES}";
 
-// The query parameter of the minor spec change, typed from the spec through both packages.
+${
+  stage === "before"
+    ? `// @ts-expect-error no \`direction\` query parameter before the minor spec change
+export const query: ListVoiceLogsQuery = { direction: "inbound", page_size: 10 };`
+    : `// The query parameter of the minor spec change, typed from the spec through both packages.
 export const query: ListVoiceLogsQuery = { direction: "inbound", page_size: 10 };
 // @ts-expect-error "sideways" is not a VoiceDirection
 export const wrong: ListVoiceLogsQuery = { direction: "sideways" };
@@ -49,14 +54,25 @@ export async function outbound(baseUrl: string): Promise<number> {
   const client = createVoiceClient({ baseUrl, projectId: "test-project", token: "test-token" });
   const { data, error } = await client.GET("/logs", { params: { query: { direction: "outbound-api" } } });
   return error ? -1 : data.data.length;
+}`
 }
 
 ${
-  level === "major"
+  stage === "major"
     ? '// @ts-expect-error "joined" left VoiceLogStatus in the major spec change\nexport const joined: VoiceLogStatus = "joined";'
     : '// Still a status until the major spec change removes it.\nexport const joined: VoiceLogStatus = "joined";'
 }
+export const client = createVoiceClient({ baseUrl: "http://127.0.0.1:4010/api/voice", projectId: "p", token: "t" });
 `;
+
+/** @typedef {"before" | "minor" | "major"} Stage */
+/** What the typecheck proved, per stage. @type {Record<Stage, string>} */
+const PROVED = {
+  before: 'no `direction` query parameter yet; "joined" is a VoiceLogStatus',
+  minor:
+    'the new `direction` query parameter is typed (a wrong value is refused); "joined" still a VoiceLogStatus',
+  major: '`direction` still typed; "joined" refused as a VoiceLogStatus',
+};
 
 /**
  * Sets up and checks one consumer project in `dir`.
@@ -70,7 +86,7 @@ ${
  * @param {string} options.registry the loopback registry
  * @param {Map<string, string>} options.versions package → exact version to install (all we published)
  * @param {string} options.tsc the TypeScript compiler's bin (tsc) to typecheck with
- * @param {"minor" | "major"} options.level which round's typed code to check
+ * @param {Stage} options.level which stage's typed code to check
  * @param {NodeJS.ProcessEnv} options.env
  * @param {(line: string) => void} options.log
  */
@@ -148,9 +164,7 @@ export async function checkConsumer(scope, { dir, registry, versions, tsc, level
   log(`installed ${specs.join(", ")} from ${url}`);
 
   await scope.run("tsc (consumer)", process.execPath, [tsc, "-p", "tsconfig.json"], { cwd: dir, env });
-  log(
-    `typechecked typed.mts (ESM) and typed.cts (CJS): the \`direction\` query parameter${level === "major" ? ', and "joined" refused as a VoiceLogStatus' : ""}`,
-  );
+  log(`tsc on typed.mts (ESM) and typed.cts (CJS): ${PROVED[level]}`);
 
   const mock = await scope.startServer(
     "Mock server",
