@@ -209,7 +209,7 @@ async function main() {
   );
   await step("Build (turbo run build: spec lint → bundle → generate → build)", build);
 
-  const packages = publishablePackages(repo).map((entry) => ({
+  const packages = publishablePackages(repo, pnpm).map((entry) => ({
     ...entry,
     manifest: JSON.parse(readFileSync(join(entry.dir, "package.json"), "utf8")),
   }));
@@ -227,9 +227,9 @@ async function main() {
     },
   );
 
-  const versions = () => new Map(publishablePackages(repo).map(({ name, version }) => [name, version]));
+  const versions = () => new Map(publishablePackages(repo, pnpm).map(({ name, version }) => [name, version]));
   const publish = async () => {
-    const fresh = publishablePackages(repo).map((entry) => ({
+    const fresh = publishablePackages(repo, pnpm).map((entry) => ({
       name: entry.name,
       manifest: JSON.parse(readFileSync(join(entry.dir, "package.json"), "utf8")),
     }));

@@ -10,6 +10,7 @@ import { appendFileSync, existsSync, readdirSync, readFileSync } from "node:fs";
 import { join, relative } from "node:path";
 import { pathToFileURL } from "node:url";
 import { repoRoot } from "./lib/apis.mjs";
+import { pnpmCommand, toolEnv } from "./lib/bootstrap.mjs";
 
 /**
  * The changesets waiting in `.changeset/` (every `.md` but the README).
@@ -29,24 +30,50 @@ export function pendingChangesets(dir) {
 }
 
 /**
- * The published packages of a workspace (`packages/*` without `"private": true`), as their
+ * Every project of a workspace, as pnpm finds them through pnpm-workspace.yaml (the root too).
+ *
+ * @example
+ * workspaceProjects("/repo").map((project) => project.dir) // → ["/repo", "/repo/packages/client", …]
+ *
+ * @param {string} root
+ * @param {{ command: string; prefix: string[] }} [pnpm] defaults to the pinned pnpm (bootstrap.mjs)
+ * @returns {{ dir: string; manifest: { name?: string; version?: string; private?: boolean } }[]}
+ */
+export function workspaceProjects(root, pnpm = pnpmCommand()) {
+  const result = spawnSync(pnpm.command, [...pnpm.prefix, "ls", "--recursive", "--depth", "-1", "--json"], {
+    cwd: root,
+    encoding: "utf8",
+    env: toolEnv,
+  });
+  if (result.status !== 0) {
+    throw new Error(`\`pnpm ls --recursive\` failed in ${root}: ${result.stderr || result.error?.message}`);
+  }
+  /** @type {{ path: string }[]} */
+  const projects = JSON.parse(result.stdout);
+  return projects.map(({ path }) => ({
+    dir: path,
+    manifest: JSON.parse(readFileSync(join(path, "package.json"), "utf8")),
+  }));
+}
+
+/**
+ * The published packages of a workspace (its projects without `"private": true`), as their
  * package.json files say now.
  *
  * @example
- * publishablePackages("/repo") // → [{ name: "@signalwire-voice/types", version: "0.1.0", dir: "/repo/packages/types" }, …]
+ * publishablePackages("/repo") // → [{ name: "@signalwire-voice/client", version: "0.1.0", dir: "/repo/packages/client" }, …]
  *
  * @param {string} root
+ * @param {{ command: string; prefix: string[] }} [pnpm]
  * @returns {{ name: string; version: string; dir: string }[]}
  */
-export function publishablePackages(root) {
-  const packagesDir = join(root, "packages");
-  if (!existsSync(packagesDir)) return [];
-  return readdirSync(packagesDir)
-    .map((entry) => join(packagesDir, entry))
-    .filter((dir) => existsSync(join(dir, "package.json")))
-    .map((dir) => ({ dir, manifest: JSON.parse(readFileSync(join(dir, "package.json"), "utf8")) }))
-    .filter(({ manifest }) => manifest.private !== true && typeof manifest.name === "string")
-    .map(({ dir, manifest }) => ({ name: manifest.name, version: manifest.version, dir }))
+export function publishablePackages(root, pnpm) {
+  return workspaceProjects(root, pnpm)
+    .flatMap(({ dir, manifest }) =>
+      manifest.private !== true && manifest.name && manifest.version
+        ? [{ name: manifest.name, version: manifest.version, dir }]
+        : [],
+    )
     .sort((a, b) => a.name.localeCompare(b.name));
 }
 

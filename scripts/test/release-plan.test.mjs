@@ -6,7 +6,13 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { after, describe, test } from "node:test";
 import { repoRoot } from "../lib/apis.mjs";
-import { changelogSection, pendingChangesets, publishablePackages, versionPrBody } from "../release-plan.mjs";
+import {
+  changelogSection,
+  pendingChangesets,
+  publishablePackages,
+  versionPrBody,
+  workspaceProjects,
+} from "../release-plan.mjs";
 
 const temp = mkdtempSync(join(tmpdir(), "release-plan-"));
 after(() => rmSync(temp, { recursive: true, force: true }));
@@ -81,5 +87,35 @@ describe("the command", () => {
     });
     assert.equal(result.status, 2);
     assert.match(result.stderr, /Usage: node scripts\/release-plan\.mjs pending \| pr-body/);
+  });
+});
+
+describe("the tool folders stay out of the workspace", () => {
+  test("pnpm's workspace projects include neither scripts/release-e2e nor scripts/workflow-lint", () => {
+    const result = spawnSync("git", ["ls-files", "--", "scripts/*/package.json"], {
+      cwd: repoRoot,
+      encoding: "utf8",
+    });
+    const toolFolders = result.stdout
+      .split("\n")
+      .filter(Boolean)
+      .map((file) => join(repoRoot, file, ".."));
+    assert.deepEqual(toolFolders.sort(), [
+      join(repoRoot, "scripts/release-e2e"),
+      join(repoRoot, "scripts/workflow-lint"),
+    ]);
+    const workspace = workspaceProjects(repoRoot).map((project) => project.dir);
+    assert.ok(workspace.includes(join(repoRoot, "packages/types")), `pnpm sees the workspace: ${workspace}`);
+    for (const folder of toolFolders)
+      assert.ok(!workspace.includes(folder), `${folder} is a workspace project`);
+  });
+
+  test("their node_modules are git-ignored", () => {
+    for (const folder of ["scripts/release-e2e", "scripts/workflow-lint"]) {
+      const result = spawnSync("git", ["check-ignore", "--quiet", "--no-index", `${folder}/node_modules/x`], {
+        cwd: repoRoot,
+      });
+      assert.equal(result.status, 0, `${folder}/node_modules is not ignored`);
+    }
   });
 });

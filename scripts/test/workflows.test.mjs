@@ -35,6 +35,33 @@ describe("the workflows in .github/workflows", () => {
       "spec-diff.yml",
     ]);
   });
+  test("fit together: workflow_run names a workflow we have, and downloads the artifact it uploads", () => {
+    /** @type {Map<string, any>} */
+    const parsed = new Map(
+      [...real].map(([file, text]) => [file, validators.yaml.parseDocument(text).toJS()]),
+    );
+    const names = [...parsed.values()].map((data) => data.name);
+    const comment = parsed.get("spec-diff-comment.yml");
+    assert.deepEqual(comment.on.workflow_run.workflows, [parsed.get("spec-diff.yml").name]);
+    assert.ok(names.includes(comment.on.workflow_run.workflows[0]));
+    const stepsOf = (/** @type {any} */ data) =>
+      Object.values(data.jobs).flatMap((job) => /** @type {any} */ (job).steps);
+    const uploaded = stepsOf(parsed.get("spec-diff.yml")).find((step) =>
+      step.uses?.startsWith("actions/upload-artifact@"),
+    );
+    const downloaded = stepsOf(comment).find((step) => step.uses?.startsWith("actions/download-artifact@"));
+    assert.equal(downloaded.with.name, uploaded.with.name);
+    assert.match(
+      real.get("spec-diff-comment.yml") ?? "",
+      new RegExp(`artifact\\.name === "${uploaded.with.name}"`),
+    );
+    assert.deepEqual(uploaded.with.path.trim().split("\n").sort(), [
+      "spec-diff/comment.md",
+      "spec-diff/pr-number",
+      "spec-diff/report.json",
+    ]);
+  });
+
   test("parse, match the schema, pass actionlint and follow the policy", () => {
     const findings = validateWorkflows(
       [...real].map(([file, text]) => ({ file, text })),
