@@ -33,7 +33,8 @@ import { checkConsumer } from "./release-e2e/consumer.mjs";
 import { publishToLoopback } from "./release-e2e/loopback-registry.mjs";
 import { linkPnpm } from "./release-e2e/pnpm-bin.mjs";
 import { CommandError, createScope } from "./release-e2e/processes.mjs";
-import { bumpVersion, formatTable } from "./release-e2e/report.mjs";
+import { expectOnRegistry, registryVersions } from "./release-e2e/registry-client.mjs";
+import { bumpVersion, formatTable, levelOf } from "./release-e2e/report.mjs";
 import { addQueryParameter, removeEnumValue } from "./release-e2e/spec-edits.mjs";
 import { startVerdaccio } from "./release-e2e/verdaccio.mjs";
 import { commitAll, copyWorkspace, gitTags } from "./release-e2e/workspace-copy.mjs";
@@ -244,29 +245,6 @@ async function main() {
       baseEnv: env,
     });
   };
-  /** @param {string} name */
-  const registryVersions = async (name) => {
-    const response = await fetch(new URL(name.replace("/", "%2f"), registry.url));
-    if (response.status === 404) return { versions: [], latest: undefined };
-    if (!response.ok) throw new Error(`${registry.url} answered ${response.status} for ${name}.`);
-    const packument =
-      /** @type {{ versions: Record<string, unknown>; "dist-tags": Record<string, string> }} */ (
-        await response.json()
-      );
-    return { versions: Object.keys(packument.versions), latest: packument["dist-tags"].latest };
-  };
-  /** @param {Map<string, string>} expected */
-  const expectOnRegistry = async (expected) => {
-    for (const [name, version] of expected) {
-      const { versions: held, latest } = await registryVersions(name);
-      if (!held.includes(version) || latest !== version) {
-        throw new Error(
-          `The registry should hold ${name}@${version} as latest; it has [${held.join(", ")}], latest ${latest}.`,
-        );
-      }
-    }
-  };
-
   /** @type {Map<string, string>[]} */
   const history = [];
   await step("Publish the current packages (changeset publish)", async () => {
@@ -279,7 +257,7 @@ async function main() {
       commitAll(repo, "Version Packages");
     }
     await publish();
-    await expectOnRegistry(versions());
+    await expectOnRegistry(registry.url, versions());
     history.push(versions());
     detail(`on the registry: ${[...versions()].map(([name, version]) => `${name}@${version}`).join(", ")}`);
   });
@@ -369,7 +347,7 @@ async function main() {
       commitAll(repo, "Version Packages");
       await publish();
       const changed = new Map([...after].filter(([name, version]) => before.get(name) !== version));
-      await expectOnRegistry(changed);
+      await expectOnRegistry(registry.url, changed);
       const tags = gitTags(repo);
       const untagged = [...changed].filter(([name, version]) => !tags.includes(`${name}@${version}`));
       if (untagged.length > 0)
@@ -384,7 +362,7 @@ async function main() {
 
   const names = [...(history[0]?.keys() ?? [])];
   const held = await Promise.all(
-    names.map(async (name) => (await registryVersions(name)).versions.join(", ")),
+    names.map(async (name) => (await registryVersions(registry.url, name)).versions.join(", ")),
   );
   say("\nVersions published to the loopback registry:\n");
   say(
@@ -397,7 +375,11 @@ async function main() {
       ],
       ...names.map((name, row) => [
         name,
-        ...history.map((versionsAt) => versionsAt.get(name) ?? "-"),
+        ...history.map((versionsAt, stage) => {
+          const version = versionsAt.get(name) ?? "-";
+          const previous = history[stage - 1]?.get(name);
+          return previous && previous !== version ? `${version} (${levelOf(previous, version)})` : version;
+        }),
         held[row] ?? "",
       ]),
     ])

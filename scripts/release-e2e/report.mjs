@@ -20,6 +20,23 @@ export function bumpVersion(version, level) {
 }
 
 /**
+ * The release level between two versions (what a reader wants to see next to them).
+ *
+ * @example
+ * levelOf("0.2.0", "1.0.0") // → "major"
+ *
+ * @param {string} from
+ * @param {string} to
+ * @returns {"major" | "minor" | "patch" | "none"}
+ */
+export function levelOf(from, to) {
+  const [a = [], b = []] = [from, to].map((version) => version.split(".").map(Number));
+  if (a[0] !== b[0]) return "major";
+  if (a[1] !== b[1]) return "minor";
+  return a[2] === b[2] ? "none" : "patch";
+}
+
+/**
  * Rows as aligned columns: the first row is the header, then a rule, then the rest.
  *
  * @example

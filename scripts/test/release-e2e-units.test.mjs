@@ -8,7 +8,7 @@ import { join } from "node:path";
 import { after, describe, test } from "node:test";
 import { repoRoot } from "../lib/apis.mjs";
 import { assertLoopbackRegistry, publishToLoopback, registryEnv } from "../release-e2e/loopback-registry.mjs";
-import { bumpVersion, formatTable } from "../release-e2e/report.mjs";
+import { bumpVersion, formatTable, levelOf } from "../release-e2e/report.mjs";
 import { addQueryParameter, removeEnumValue } from "../release-e2e/spec-edits.mjs";
 
 const temp = mkdtempSync(join(tmpdir(), "release-e2e-units-"));
@@ -249,6 +249,18 @@ describe("bumpVersion", () => {
     test(`${from} + ${level} → ${want}`, () => assert.equal(bumpVersion(from, level), want));
   test("refuses a prerelease", () =>
     assert.throws(() => bumpVersion("1.0.0-next.1", "minor"), /1\.0\.0-next\.1/));
+});
+
+describe("levelOf", () => {
+  /** @type {[string, string, string][]} */
+  const table = [
+    ["0.1.0", "0.1.1", "patch"],
+    ["0.1.0", "0.2.0", "minor"],
+    ["0.2.0", "1.0.0", "major"],
+    ["1.0.0", "1.0.0", "none"],
+  ];
+  for (const [from, to, want] of table)
+    test(`${from} → ${to}: ${want}`, () => assert.equal(levelOf(from, to), want));
 });
 
 describe("formatTable", () => {
