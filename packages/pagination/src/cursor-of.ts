@@ -1,15 +1,15 @@
 /**
- * The cursor a walk's error carries: where to resume, or `undefined` if the error did not come
- * from a walk. Every error thrown mid-walk has one — the client's (`ApiError`, `NetworkError`,
- * `TimeoutError`, `AbortError`…) as well as pagination's own — naming the page that failed.
+ * The cursor a walk's error carries: the page that failed, to resume from. Every error thrown
+ * mid-walk has one — the client's (`ApiError`, `NetworkError`, `TimeoutError`, `AbortError`…) as
+ * well as pagination's own. `undefined` when the error did not come from a walk, or came from the
+ * first page of a walk started without a cursor: resuming with `undefined` starts again, as needed.
  *
  * @example
  * ```ts
  * try {
  *   for await (const log of paginate(client, "/logs", { cursor: await loadCursor() })) await save(log);
  * } catch (error) {
- *   const cursor = cursorOf(error);
- *   if (cursor) await saveCursor(cursor); // the next run resumes at the page that failed
+ *   await saveCursor(cursorOf(error)); // the next run resumes at the page that failed
  *   throw error;
  * }
  * ```

@@ -1,0 +1,164 @@
+// @ts-check
+// Benchmarks of @signalwire-voice/pagination, side by side in one run against the same mock
+// servers (started here, in this process; every walk runs in a child process of its own —
+// bench/walker.mjs — so the server's memory and CPU are never on the walker's account):
+//
+//   1. throughput: items/s of `for await (const log of paginate(…))` and of `pages()` against a
+//      hand-written raw `fetch` loop, walking 100 000 logs with page_size 1000 (aim: >= 0.95×);
+//   2. prefetch: wall time with `prefetch: 1` against none, when handling a page takes about as
+//      long as fetching one (I/O-like work, and CPU work) (aim: <= 0.6×);
+//   3. memory: peak RSS and heap of the walker over 1 000 000 logs against 100 000 (aim: flat).
+//
+// Sides take turns within each round, so a busy machine slows all of them alike. Medians, with
+// min–max over the rounds. A benchmark, not a test: the numbers depend on the machine. Run it
+// after `pnpm build`:
+//
+//   pnpm --filter @signalwire-voice/pagination bench
+//   node bench/run.mjs [--rounds 7] [--memory-rounds 3] [--only throughput,prefetch,memory]
+import { execFile } from "node:child_process";
+import { cpus } from "node:os";
+import { parseArgs } from "node:util";
+
+/** @type {typeof import("@signalwire-voice/mock-server")} */
+const { startMockServer } = await import("@signalwire-voice/mock-server");
+
+const { values } = parseArgs({
+  options: {
+    rounds: { type: "string", default: "7" },
+    "memory-rounds": { type: "string", default: "3" },
+    only: { type: "string", default: "throughput,prefetch,memory" },
+  },
+});
+const rounds = Number(values.rounds);
+const memoryRounds = Number(values["memory-rounds"]);
+const only = new Set(String(values.only).split(","));
+
+/** @typedef {{ ms: number, items: number, pages: number, maxRssMiB: number, peakHeapMiB: number, retainedHeapMiB: number }} Walk */
+
+/** Runs one walk in a child process. @param {string[]} args @returns {Promise<Walk>} */
+function walk(args) {
+  const walker = new URL("./walker.mjs", import.meta.url).pathname;
+  return new Promise((resolve, reject) => {
+    execFile(process.execPath, ["--expose-gc", walker, ...args], (error, stdout, stderr) => {
+      if (error) reject(new Error(`${error.message}\n${stderr}`));
+      else resolve(JSON.parse(stdout));
+    });
+  });
+}
+
+/** @param {number[]} values */
+const median = (values) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)] ?? Number.NaN;
+/** "median (min–max)" @param {number[]} values @param {number} digits */
+const spread = (values, digits = 0) =>
+  `${median(values).toFixed(digits)} (${Math.min(...values).toFixed(digits)}–${Math.max(...values).toFixed(digits)})`;
+
+/**
+ * Runs each side once per round, rotating who goes first. @param {Record<string, string[]>} sides
+ * @param {number} count @returns {Promise<Record<string, Walk[]>>}
+ */
+async function rounds_(sides, count) {
+  const names = Object.keys(sides);
+  /** @type {Record<string, Walk[]>} */
+  const results = Object.fromEntries(names.map((name) => [name, []]));
+  for (let round = 0; round < count; round++) {
+    for (let turn = 0; turn < names.length; turn++) {
+      const name = /** @type {string} */ (names[(round + turn) % names.length]);
+      results[name]?.push(await walk(/** @type {string[]} */ (sides[name])));
+    }
+  }
+  return results;
+}
+
+const small = await startMockServer({ logs: 100_000, recordRequests: false });
+const large = await startMockServer({ logs: 1_000_000, recordRequests: false });
+console.log(`node ${process.version}, ${cpus().length} cores; ${rounds} rounds; medians (min–max)\n`);
+
+let pageMs = 10;
+if (only.has("throughput") || only.has("prefetch")) {
+  const base = ["--base-url", small.baseUrl];
+  // One untimed walk of each, to warm the server's code paths.
+  await walk([...base, "--mode", "raw"]);
+  await walk([...base, "--mode", "paginate"]);
+  const results = await rounds_(
+    {
+      "raw fetch loop": [...base, "--mode", "raw"],
+      "paginate, for await of items": [...base, "--mode", "paginate-items"],
+      "paginate, pages()": [...base, "--mode", "paginate"],
+      "voice client GET loop by hand": [...base, "--mode", "client-loop"],
+      "paginate over bare openapi-fetch": [...base, "--mode", "paginate-bare"],
+    },
+    rounds,
+  );
+  const raw = /** @type {Walk[]} */ (results["raw fetch loop"]);
+  const perSecond = (/** @type {Walk} */ run) => run.items / (run.ms / 1000);
+  pageMs = median(raw.map((run) => run.ms / run.pages));
+  if (only.has("throughput")) {
+    console.log("1. Throughput: 100 000 logs, page_size 1000 (100 requests)");
+    console.log("side                            | items/s                   | × raw (median of rounds)");
+    for (const [name, runs] of Object.entries(results)) {
+      const ratios = runs.map((run, i) => perSecond(run) / perSecond(/** @type {Walk} */ (raw[i])));
+      console.log(`${name.padEnd(31)} | ${spread(runs.map(perSecond)).padEnd(25)} | ${spread(ratios, 3)}`);
+    }
+    console.log(
+      `(fetch + parse of one page: ${pageMs.toFixed(1)} ms. The last two rows split the cost: the voice\n` +
+        " client's own (its GET in a hand-written loop), and pagination's over the thinnest client.)\n",
+    );
+  }
+}
+
+if (only.has("prefetch")) {
+  const workMs = String(Math.round(pageMs));
+  const base = ["--base-url", small.baseUrl, "--mode", "paginate", "--work-ms", workMs];
+  console.log(`2. Prefetch: 100 pages of 1000, handling each page takes ${workMs} ms (≈ fetching one)`);
+  console.log("work | prefetch 0 ms         | prefetch 1 ms         | prefetch 1 / 0 (median of rounds)");
+  for (const work of ["io", "cpu"]) {
+    const results = await rounds_(
+      {
+        none: [...base, "--work", work, "--prefetch", "0"],
+        one: [...base, "--work", work, "--prefetch", "1"],
+      },
+      rounds,
+    );
+    const none = /** @type {Walk[]} */ (results.none);
+    const one = /** @type {Walk[]} */ (results.one);
+    const ratios = one.map((run, i) => run.ms / /** @type {Walk} */ (none[i]).ms);
+    console.log(
+      `${work.padEnd(4)} | ${spread(none.map((run) => run.ms)).padEnd(21)} | ${spread(one.map((run) => run.ms)).padEnd(21)} | ${spread(ratios, 3)}`,
+    );
+  }
+  console.log("(io: an awaited timer, like a database write; cpu: a busy loop on the walker's thread)\n");
+}
+
+if (only.has("memory")) {
+  console.log("3. Memory of the walker (its own process): 100 000 vs 1 000 000 logs, page_size 1000");
+  console.log(
+    "walk                       | peak RSS MiB       | peak heap MiB      | heap after GC MiB (max)",
+  );
+  for (const prefetch of ["0", "1"]) {
+    const results = await rounds_(
+      {
+        [`100 000 logs, prefetch ${prefetch}`]: ["--base-url", small.baseUrl, "--prefetch", prefetch],
+        [`1 000 000 logs, prefetch ${prefetch}`]: ["--base-url", large.baseUrl, "--prefetch", prefetch],
+      },
+      memoryRounds,
+    );
+    for (const [name, runs] of Object.entries(results)) {
+      console.log(
+        `${name.padEnd(26)} | ${spread(
+          runs.map((run) => run.maxRssMiB),
+          1,
+        ).padEnd(18)} | ${spread(
+          runs.map((run) => run.peakHeapMiB),
+          1,
+        ).padEnd(18)} | ${spread(
+          runs.map((run) => run.retainedHeapMiB),
+          1,
+        )}`,
+      );
+    }
+  }
+  console.log("(heap after GC: a full collection every 50 pages; flat in N means nothing is kept per page)");
+}
+
+await small.close();
+await large.close();
