@@ -1,11 +1,12 @@
 // @ts-check
 import assert from "node:assert/strict";
 import { spawnSync } from "node:child_process";
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { chmodSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { after, describe, test } from "node:test";
 import { repoRoot } from "../lib/apis.mjs";
+import { findOnPath, writeProvenanceShim } from "../pnpm-provenance.mjs";
 import {
   changelogSection,
   pendingChangesets,
@@ -117,5 +118,50 @@ describe("the tool folders stay out of the workspace", () => {
       });
       assert.equal(result.status, 0, `${folder}/node_modules is not ignored`);
     }
+  });
+});
+
+describe("pnpm-provenance: the publish job's pnpm adds --provenance to every publish", () => {
+  const bin = join(temp, "real-bin");
+  mkdirSync(bin);
+  const real = join(bin, "pnpm");
+  writeFileSync(real, '#!/bin/sh\necho "real pnpm: $*"\n');
+  chmodSync(real, 0o755);
+  const shimDir = join(temp, "provenance-bin");
+
+  test("finds the real pnpm on PATH, never the shim itself", () => {
+    writeProvenanceShim(shimDir, real);
+    assert.equal(findOnPath("pnpm", shimDir, `${shimDir}:${bin}`), real);
+    assert.throws(() => findOnPath("pnpm", shimDir, shimDir), /No pnpm on PATH/);
+  });
+
+  /** @type {[string[], string][]} */
+  const table = [
+    [
+      ["publish", "--access", "public", "--tag", "latest", "--json"],
+      "real pnpm: publish --provenance --access public --tag latest --json",
+    ],
+    [["install", "--frozen-lockfile"], "real pnpm: install --frozen-lockfile"],
+    [["exec", "changeset", "publish"], "real pnpm: exec changeset publish"],
+    [["--version"], "real pnpm: --version"],
+  ];
+  for (const [args, want] of table) {
+    test(`pnpm ${args.join(" ")}`, () => {
+      const shim = writeProvenanceShim(shimDir, real);
+      const result = spawnSync(shim, args, { encoding: "utf8" });
+      assert.equal(result.stdout.trim(), want);
+    });
+  }
+
+  test("the command writes the shim for the pnpm on PATH", () => {
+    const result = spawnSync(process.execPath, [join(repoRoot, "scripts/pnpm-provenance.mjs"), shimDir], {
+      encoding: "utf8",
+      env: { ...process.env, PATH: `${shimDir}:${bin}:${process.env.PATH}` },
+    });
+    assert.equal(result.status, 0, result.stderr);
+    assert.match(
+      readFileSync(join(shimDir, "pnpm"), "utf8"),
+      new RegExp(`exec "${real}" publish --provenance "\\$@"`),
+    );
   });
 });

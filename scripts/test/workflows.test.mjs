@@ -271,9 +271,20 @@ const mutations = [
     "publish-safety",
   ],
   [
-    "a publish without provenance",
+    "a publish without the provenance pnpm",
     "release.yml",
-    (t) => replace(t, '          pnpm_config_provenance: "true"\n', ""),
+    (t) => replace(t, '          node scripts/pnpm-provenance.mjs "$RUNNER_TEMP/provenance-bin"\n', ""),
+    "publish-safety",
+  ],
+  [
+    "the provenance pnpm after the publish",
+    "release.yml",
+    (t) =>
+      replace(
+        t,
+        "      - name: changeset publish\n        run: pnpm exec changeset publish\n",
+        "      - name: changeset publish\n        run: pnpm exec changeset publish\n      - run: node scripts/pnpm-provenance.mjs x\n",
+      ).replace('          node scripts/pnpm-provenance.mjs "$RUNNER_TEMP/provenance-bin"\n', ""),
     "publish-safety",
   ],
 ];

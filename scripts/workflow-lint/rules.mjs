@@ -327,14 +327,16 @@ export const RULES = [
         });
       }
       for (const [id, job] of publishing) {
-        const provenance = steps(job).some((step) => {
-          const env = asMap(step.env);
-          return env.npm_config_provenance === "true" && env.pnpm_config_provenance === "true";
-        });
-        if (!provenance) {
+        // pnpm 12 takes provenance from its command line only (see scripts/pnpm-provenance.mjs).
+        const jobSteps = steps(job);
+        const shim = jobSteps.findIndex((step) =>
+          /node scripts\/pnpm-provenance\.mjs/.test(String(step.run ?? "")),
+        );
+        const publish = jobSteps.findIndex((step) => /\bchangeset publish\b/.test(String(step.run ?? "")));
+        if (shim === -1 || shim >= publish) {
           findings.push({
             line: jobLine(workflow, id),
-            message: `Job ${id} runs changeset publish without npm_config_provenance and pnpm_config_provenance "true".`,
+            message: `Job ${id} runs changeset publish without first putting scripts/pnpm-provenance.mjs's pnpm on PATH (no provenance).`,
           });
         }
       }
