@@ -91,7 +91,8 @@ export function paginate<C extends ListClient, P extends ListPath<C>>(
   return {
     pages,
     async *[Symbol.asyncIterator]() {
-      for await (const page of pages()) yield* page.items;
+      // Not `yield*`: delegating to an array's iterator costs about twice as much per item.
+      for await (const page of pages()) for (const item of page.items) yield item;
     },
     async toArray({ limit } = {}) {
       check("limit", limit ?? 0, 0);

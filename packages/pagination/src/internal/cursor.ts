@@ -41,7 +41,7 @@ export function requestOf(path: string, search: string): PageRequest {
  */
 export function fromCursor(cursor: string, path: string): PageRequest {
   if (!`${cursor}`.startsWith(`${path}?`)) {
-    throw new InputError(`paginate: cursor must be one of ${path} (a page's or error's), got "${cursor}".`, {
+    throw new InputError(`paginate: cursor must come from ${path}, got "${cursor}".`, {
       field: "cursor",
     });
   }
