@@ -43,24 +43,36 @@ import { pendingChangesets, publishablePackages } from "./release-plan.mjs";
 const TYPES = "@signalwire-voice/types";
 const toolsDir = join(repoRoot, "scripts/release-e2e");
 
+const USAGE = "Usage: pnpm release:e2e [--ref <git revision>] [--keep] [--verbose]";
+
 /** @param {string[]} argv */
 function parseArgs(argv) {
   const options = { ref: /** @type {string | undefined} */ (undefined), keep: false, verbose: false };
   for (let index = 0; index < argv.length; index += 1) {
     const arg = argv[index];
-    if (arg === "--keep") options.keep = true;
+    const value = argv[index + 1];
+    if (arg === "--help" || arg === "-h") {
+      console.log(`${USAGE}\n${HELP}`);
+      process.exit(0);
+    } else if (arg === "--keep") options.keep = true;
     else if (arg === "--verbose") options.verbose = true;
-    else if (arg === "--ref" && argv[index + 1] && !argv[index + 1]?.startsWith("--"))
-      options.ref = argv[++index];
-    else {
+    else if (arg === "--ref" && value && !value.startsWith("--")) {
+      options.ref = value;
+      index += 1;
+    } else {
       console.error(
-        `✖ release:e2e: unknown argument ${arg}.\nUsage: pnpm release:e2e [--ref <git revision>] [--keep] [--verbose]`,
+        `✖ release:e2e: ${arg === "--ref" ? "--ref needs a git revision" : `unknown argument ${arg}`}.\n${USAGE}`,
       );
       process.exit(2);
     }
   }
   return options;
 }
+
+const HELP = `Runs the release end to end against Verdaccio on 127.0.0.1, in a temporary copy of the repo.
+  --ref <rev>   copy that commit instead of the working tree (tracked + untracked, not ignored)
+  --keep        leave the temporary folder (processes are stopped either way)
+  --verbose     print every command's output`;
 
 /** The spec changes played, in order, with the bump each must produce. */
 const ROUNDS = /** @type {const} */ ([
