@@ -132,19 +132,36 @@ if (only.has("prefetch")) {
 if (only.has("memory")) {
   console.log("3. Memory of the walker (its own process): 100 000 vs 1 000 000 logs, page_size 1000");
   console.log(
-    "walk                       | peak RSS MiB       | peak heap MiB      | heap after GC MiB (max)",
+    "walk                            | peak RSS MiB        | peak heap MiB      | heap after GC MiB (max)",
   );
-  for (const prefetch of ["0", "1"]) {
+  // The raw loop is the control: what a walk costs with no client and no pagination at all.
+  for (const mode of ["paginate:0", "paginate:1", "raw:0"]) {
+    const [name, prefetch = "0"] = mode.split(":");
+    const label = name === "raw" ? "raw fetch loop" : `prefetch ${prefetch}`;
     const results = await rounds_(
       {
-        [`100 000 logs, prefetch ${prefetch}`]: ["--base-url", small.baseUrl, "--prefetch", prefetch],
-        [`1 000 000 logs, prefetch ${prefetch}`]: ["--base-url", large.baseUrl, "--prefetch", prefetch],
+        [`100 000 logs, ${label}`]: [
+          "--base-url",
+          small.baseUrl,
+          "--mode",
+          String(name),
+          "--prefetch",
+          prefetch,
+        ],
+        [`1 000 000 logs, ${label}`]: [
+          "--base-url",
+          large.baseUrl,
+          "--mode",
+          String(name),
+          "--prefetch",
+          prefetch,
+        ],
       },
       memoryRounds,
     );
     for (const [name, runs] of Object.entries(results)) {
       console.log(
-        `${name.padEnd(26)} | ${spread(
+        `${name.padEnd(31)} | ${spread(
           runs.map((run) => run.maxRssMiB),
           1,
         ).padEnd(18)} | ${spread(
