@@ -8,9 +8,18 @@ turbo("Lint, typecheck and test every package", [
   "lint",
   "lint:root",
   "typecheck",
+  "typecheck:scripts",
   "test",
   "--output-logs=errors-only",
 ]);
 step("Generated code matches the spec (check:generated)", process.execPath, ["scripts/check-generated.mjs"]);
 turbo("Package checks: publint, attw, size budgets", ["check:package", "size", "--output-logs=errors-only"]);
+step(
+  "Script tests: workflows (schema, actionlint, policy), changeset bump check, release plan, release:e2e guards",
+  process.execPath,
+  ["--test", "scripts/test/"],
+);
+step("Release end to end on a loopback registry (release:e2e)", process.execPath, [
+  "scripts/release-e2e.mjs",
+]);
 console.log("\n✔ All tests and checks passed.");

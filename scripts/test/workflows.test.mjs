@@ -249,7 +249,7 @@ const mutations = [
     "no-expressions-in-scripts",
   ],
   // hygiene
-  ["a job without a timeout", "ci.yml", (t) => replace(t, "    timeout-minutes: 30\n", ""), "timeouts"],
+  ["a job without a timeout", "ci.yml", (t) => replace(t, "    timeout-minutes: 60\n", ""), "timeouts"],
   [
     "a checkout keeping its token in a read-only job",
     "ci.yml",
