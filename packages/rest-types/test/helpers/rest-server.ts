@@ -1,0 +1,88 @@
+import { createServer, type ServerResponse } from "node:http";
+import type { AddressInfo } from "node:net";
+
+export const PROJECT_ID = "test-project";
+export const TOKEN = "test-token";
+export const AUTHORIZATION = `Basic ${btoa(`${PROJECT_ID}:${TOKEN}`)}`;
+
+/** One list the server answers: its items, newest first, and the filters its query takes. */
+export interface RestList {
+  items: readonly object[];
+  /** query parameter → does this item match the value? */
+  filters?: Record<string, (item: never, value: string) => boolean>;
+}
+
+/** A request as the server saw it. */
+export interface SeenRequest {
+  path: string;
+  query: Record<string, string>;
+  authorization: string | undefined;
+}
+
+export interface RestServer {
+  /** `http://127.0.0.1:PORT`: the base URL of a client of the REST spec (its paths start with /api). */
+  url: string;
+  requests: SeenRequest[];
+  close(): Promise<void>;
+}
+
+/**
+ * A real HTTP server on 127.0.0.1 that pages `lists` the way SignalWire's REST API does: the 200
+ * body is `{ links: { self, first, next?, prev? }, data }`, and `next` is an absolute URL whose
+ * query carries `page_number`, `page_size`, an opaque `page_token` and the request's filters.
+ * Without the Basic credentials it answers 401, for a path it does not know 404.
+ */
+export async function startRestServer(lists: Record<string, RestList>): Promise<RestServer> {
+  const requests: SeenRequest[] = [];
+  const server = createServer((request, response) => {
+    const origin = `http://${request.headers.host}`;
+    const url = new URL(request.url ?? "/", origin);
+    const query = Object.fromEntries(url.searchParams);
+    requests.push({ path: url.pathname, query, authorization: request.headers.authorization });
+    if (request.headers.authorization !== AUTHORIZATION)
+      return send(response, 401, { error: "Unauthorized" });
+    const list = lists[url.pathname];
+    if (request.method !== "GET" || !list) return send(response, 404, { error: "Not Found" });
+
+    const size = Number(query.page_size ?? 50);
+    const offset = query.page_token ? Number(query.page_token.replace(/^PA/, "")) : 0;
+    const filters = Object.entries(list.filters ?? {}).filter(([name]) => name in query);
+    const matching = list.items.filter((item) =>
+      filters.every(([name, keep]) => keep(item as never, query[name] as string)),
+    );
+    const pageUrl = (at: number) => {
+      const params = new URLSearchParams(
+        filters.map(([name]): [string, string] => [name, query[name] ?? ""]),
+      );
+      params.set("page_size", String(size));
+      if (at > 0) {
+        params.set("page_number", String(at / size));
+        params.set("page_token", `PA${at}`);
+      }
+      return `${origin}${url.pathname}?${params}`;
+    };
+    const links = {
+      self: `${origin}${url.pathname}${url.search}`,
+      first: pageUrl(0),
+      ...(offset + size < matching.length ? { next: pageUrl(offset + size) } : {}),
+      ...(offset > 0 ? { prev: pageUrl(Math.max(0, offset - size)) } : {}),
+    };
+    send(response, 200, { links, data: matching.slice(offset, offset + size) });
+  });
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  const { port } = server.address() as AddressInfo;
+  return {
+    url: `http://127.0.0.1:${port}`,
+    requests,
+    close: () =>
+      new Promise((resolve) => {
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
+  };
+}
+
+function send(response: ServerResponse, status: number, body: unknown): void {
+  response.writeHead(status, { "content-type": "application/json" });
+  response.end(JSON.stringify(body));
+}
