@@ -14,7 +14,10 @@
 // after `pnpm build`:
 //
 //   pnpm --filter @signalwire-voice/pagination bench
-//   node bench/run.mjs [--rounds 7] [--memory-rounds 3] [--only throughput,prefetch,memory]
+//   node bench/run.mjs [--rounds 7] [--memory-rounds 3] [--only throughput,prefetch,memory] [--json]
+//
+// --json: the tables go to stderr, and stdout gets one JSON object with every walk of every round
+// (what scripts/bench.mjs reads).
 import { execFile } from "node:child_process";
 import { cpus } from "node:os";
 import { parseArgs } from "node:util";
@@ -27,11 +30,15 @@ const { values } = parseArgs({
     rounds: { type: "string", default: "7" },
     "memory-rounds": { type: "string", default: "3" },
     only: { type: "string", default: "throughput,prefetch,memory" },
+    json: { type: "boolean", default: false },
   },
 });
 const rounds = Number(values.rounds);
 const memoryRounds = Number(values["memory-rounds"]);
 const only = new Set(String(values.only).split(","));
+const print = values.json ? console.error : console.log;
+/** Every walk, by section and side: the --json output. @type {Record<string, unknown>} */
+const report = { node: process.version, rounds, memoryRounds };
 
 /** @typedef {{ ms: number, items: number, pages: number, maxRssMiB: number, peakHeapMiB: number, retainedHeapMiB: number }} Walk */
 
@@ -71,7 +78,7 @@ async function rounds_(sides, count) {
 
 const small = await startMockServer({ logs: 100_000, recordRequests: false });
 const large = await startMockServer({ logs: 1_000_000, recordRequests: false });
-console.log(`node ${process.version}, ${cpus().length} cores; ${rounds} rounds; medians (min–max)\n`);
+print(`node ${process.version}, ${cpus().length} cores; ${rounds} rounds; medians (min–max)\n`);
 
 let pageMs = 10;
 if (only.has("throughput") || only.has("prefetch")) {
@@ -92,14 +99,15 @@ if (only.has("throughput") || only.has("prefetch")) {
   const raw = /** @type {Walk[]} */ (results["raw fetch loop"]);
   const perSecond = (/** @type {Walk} */ run) => run.items / (run.ms / 1000);
   pageMs = median(raw.map((run) => run.ms / run.pages));
+  report.throughput = { pageMs, sides: results };
   if (only.has("throughput")) {
-    console.log("1. Throughput: 100 000 logs, page_size 1000 (100 requests)");
-    console.log("side                            | items/s                   | × raw (median of rounds)");
+    print("1. Throughput: 100 000 logs, page_size 1000 (100 requests)");
+    print("side                            | items/s                   | × raw (median of rounds)");
     for (const [name, runs] of Object.entries(results)) {
       const ratios = runs.map((run, i) => perSecond(run) / perSecond(/** @type {Walk} */ (raw[i])));
-      console.log(`${name.padEnd(31)} | ${spread(runs.map(perSecond)).padEnd(25)} | ${spread(ratios, 3)}`);
+      print(`${name.padEnd(31)} | ${spread(runs.map(perSecond)).padEnd(25)} | ${spread(ratios, 3)}`);
     }
-    console.log(
+    print(
       `(fetch + parse of one page: ${pageMs.toFixed(1)} ms. The last two rows split the cost: the voice\n` +
         " client's own (its GET in a hand-written loop), and pagination's over the thinnest client.)\n",
     );
@@ -108,9 +116,12 @@ if (only.has("throughput") || only.has("prefetch")) {
 
 if (only.has("prefetch")) {
   const workMs = String(Math.round(pageMs));
+  /** @type {Record<string, unknown>} */
+  const prefetchReport = { workMs: Number(workMs) };
+  report.prefetch = prefetchReport;
   const base = ["--base-url", small.baseUrl, "--mode", "paginate", "--work-ms", workMs];
-  console.log(`2. Prefetch: 100 pages of 1000, handling each page takes ${workMs} ms (≈ fetching one)`);
-  console.log("work | prefetch 0 ms         | prefetch 1 ms         | prefetch 1 / 0 (median of rounds)");
+  print(`2. Prefetch: 100 pages of 1000, handling each page takes ${workMs} ms (≈ fetching one)`);
+  print("work | prefetch 0 ms         | prefetch 1 ms         | prefetch 1 / 0 (median of rounds)");
   for (const work of ["io", "cpu"]) {
     const results = await rounds_(
       {
@@ -119,21 +130,25 @@ if (only.has("prefetch")) {
       },
       rounds,
     );
+    prefetchReport[work] = results;
     const none = /** @type {Walk[]} */ (results.none);
     const one = /** @type {Walk[]} */ (results.one);
     const ratios = one.map((run, i) => run.ms / /** @type {Walk} */ (none[i]).ms);
-    console.log(
+    print(
       `${work.padEnd(4)} | ${spread(none.map((run) => run.ms)).padEnd(21)} | ${spread(one.map((run) => run.ms)).padEnd(21)} | ${spread(ratios, 3)}`,
     );
   }
-  console.log("(io: an awaited timer, like a database write; cpu: a busy loop on the walker's thread)\n");
+  print("(io: an awaited timer, like a database write; cpu: a busy loop on the walker's thread)\n");
 }
 
 if (only.has("memory")) {
-  console.log("3. Memory of the walker (its own process): 100 000 vs 1 000 000 logs, page_size 1000");
-  console.log(
+  print("3. Memory of the walker (its own process): 100 000 vs 1 000 000 logs, page_size 1000");
+  print(
     "walk                            | peak RSS MiB        | peak heap MiB      | heap after GC MiB (max)",
   );
+  /** @type {Record<string, Walk[]>} */
+  const memoryReport = {};
+  report.memory = memoryReport;
   // The raw loop is the control: what a walk costs with no client and no pagination at all.
   for (const mode of ["paginate:0", "paginate:1", "raw:0"]) {
     const [name, prefetch = "0"] = mode.split(":");
@@ -159,8 +174,9 @@ if (only.has("memory")) {
       },
       memoryRounds,
     );
+    Object.assign(memoryReport, results);
     for (const [name, runs] of Object.entries(results)) {
-      console.log(
+      print(
         `${name.padEnd(31)} | ${spread(
           runs.map((run) => run.maxRssMiB),
           1,
@@ -174,8 +190,9 @@ if (only.has("memory")) {
       );
     }
   }
-  console.log("(heap after GC: a full collection every 50 pages; flat in N means nothing is kept per page)");
+  print("(heap after GC: a full collection every 50 pages; flat in N means nothing is kept per page)");
 }
 
 await small.close();
 await large.close();
+if (values.json) console.log(JSON.stringify(report));
