@@ -7,7 +7,10 @@
 // A benchmark, not a test: numbers depend on the machine. Run it after `pnpm build`:
 //
 //   pnpm --filter @signalwire-voice/client bench
-//   node bench/overhead.bench.mjs [--batch 50] [--rounds 60] [--page-size 50]
+//   node bench/overhead.bench.mjs [--batch 50] [--rounds 60] [--page-size 50] [--json]
+//
+// --json: the table goes to stderr, and stdout gets one JSON object with every round's µs per
+// request of each side, per page size (what scripts/bench.mjs reads).
 import { spawn } from "node:child_process";
 import { createRequire } from "node:module";
 import { createInterface } from "node:readline";
@@ -23,8 +26,10 @@ const { values } = parseArgs({
     batch: { type: "string", default: "50" },
     rounds: { type: "string", default: "60" },
     "page-size": { type: "string", default: "" },
+    json: { type: "boolean", default: false },
   },
 });
+const print = values.json ? console.error : console.log;
 const batch = Number(values.batch);
 const rounds = Number(values.rounds);
 const pageSizes = values["page-size"] ? [Number(values["page-size"])] : [1, 50, 1000];
@@ -80,10 +85,10 @@ async function time(call, count) {
 /** @param {number[]} values */
 const median = (values) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)] ?? Number.NaN;
 
-console.log(`node ${process.version}; ${rounds} rounds × ${batch} requests per side; mock server ${baseUrl}`);
-console.log(
-  "page_size | raw fetch µs/req | openapi-fetch µs/req | client µs/req | client/raw | openapi-fetch/raw",
-);
+/** Every round's µs per request, per page size and side: the --json output. */
+const report = { node: process.version, rounds, batch, pageSizes: /** @type {unknown[]} */ ([]) };
+print(`node ${process.version}; ${rounds} rounds × ${batch} requests per side; mock server ${baseUrl}`);
+print("page_size | raw fetch µs/req | openapi-fetch µs/req | client µs/req | client/raw | openapi-fetch/raw");
 for (const pageSize of pageSizes) {
   const calls = sides(pageSize);
   const names = Object.keys(calls);
@@ -97,10 +102,11 @@ for (const pageSize of pageSizes) {
       times[name]?.push(await time(/** @type {() => Promise<unknown>} */ (calls[name]), batch));
     }
   }
+  report.pageSizes.push({ pageSize, microsecondsPerRequest: times });
   const per = (/** @type {string} */ name) => /** @type {number[]} */ (times[name]);
   const ratio = (/** @type {string} */ name) =>
     median(per(name).map((value, i) => value / (per("raw")[i] ?? 1)));
-  console.log(
+  print(
     [
       String(pageSize).padStart(9),
       median(per("raw")).toFixed(0).padStart(16),
@@ -113,3 +119,4 @@ for (const pageSize of pageSizes) {
 }
 lines.close();
 server.kill();
+if (values.json) console.log(JSON.stringify(report));

@@ -5,6 +5,7 @@
 // `--control` asks for the first page as many times as the walk has pages instead: the same
 // requests and bytes over a dataset the client never goes deep into, to tell V8's heap sizing
 // (which grows with the allocation rate) from memory that grows with the walk.
+// `--json` prints one JSON object instead of the lines (what scripts/bench.mjs reads).
 import { spawn } from "node:child_process";
 import { once } from "node:events";
 import { readFileSync } from "node:fs";
@@ -13,7 +14,12 @@ import { createInterface } from "node:readline";
 import { parseArgs } from "node:util";
 
 const { values } = parseArgs({
-  options: { logs: { type: "string" }, "page-size": { type: "string" }, control: { type: "boolean" } },
+  options: {
+    logs: { type: "string" },
+    "page-size": { type: "string" },
+    control: { type: "boolean" },
+    json: { type: "boolean" },
+  },
 });
 const logs = Number(values.logs ?? 1_000_000);
 const pageSize = Number(values["page-size"] ?? 1000);
@@ -71,6 +77,11 @@ await once(server, "exit");
 
 if (seen !== logs) throw new Error(`walked ${seen} logs, expected ${logs}`);
 const first = /** @type {ReturnType<typeof memory>} */ (start);
+if (values.json) {
+  const walk = { logs, pageSize, pages, control: values.control === true, idle, first, end, samples };
+  console.log(JSON.stringify(walk));
+  process.exit(0);
+}
 const walked = values.control ? "the first page, again and again" : "each log once, newest first";
 console.log(`signalwire-voice-mock --logs ${logs}: ${pages} pages of ${pageSize}, ${seen} logs, ${walked}`);
 console.log(`server RSS idle (before any request): ${mib(idle.rss)}`);

@@ -2,7 +2,9 @@
 // Times spec-diff against plain `redocly diff` on the two real revisions of SignalWire's
 // combined REST spec (~1.9 MB, 151 paths, 912 schemas), side by side, and prints the ratio.
 // Not a test: tests must not depend on 4 MB of YAML or on timing.
-// Usage: pnpm --filter @signalwire-voice/spec-diff bench [base.yaml head.yaml] [--runs N]
+// Usage: pnpm --filter @signalwire-voice/spec-diff bench [base.yaml head.yaml] [--runs N] [--json]
+// --json: the lines go to stderr, and stdout gets one JSON object with every run of each tool
+// (what scripts/bench.mjs reads).
 // Needs a build first (`pnpm build`). Both tools run as fresh processes, as users run them.
 import { spawnSync } from "node:child_process";
 import { existsSync, mkdtempSync, readFileSync, rmSync, statSync } from "node:fs";
@@ -17,6 +19,10 @@ const fixtures = resolve(packageDir, "../../../shared/fixtures/signalwire-docs/s
 const argv = process.argv.slice(2);
 const runsAt = argv.indexOf("--runs");
 const runs = runsAt === -1 ? 3 : Number(argv[runsAt + 1]);
+const json = argv.includes("--json");
+const print = json ? console.error : console.log;
+/** Every run of each tool, by name: the --json output. @type {Record<string, unknown>} */
+const samples = {};
 const files = argv.filter((arg, index) => !arg.startsWith("--") && index !== runsAt + 1);
 const [base, head] =
   files.length === 2
@@ -54,9 +60,10 @@ function time(args, cwd) {
   return { seconds, bump: report.bump, changes: report.changes.length };
 }
 
-/** @param {() => { seconds: number; bump: string; changes: number }} run */
-function median(run) {
+/** @param {() => { seconds: number; bump: string; changes: number }} run @param {string} name */
+function median(run, name) {
   const results = Array.from({ length: runs }, run).sort((a, b) => a.seconds - b.seconds);
+  samples[name] = results;
   return /** @type {{ seconds: number; bump: string; changes: number }} */ (
     results[Math.floor(results.length / 2)]
   );
@@ -64,37 +71,42 @@ function median(run) {
 
 try {
   const size = (/** @type {string} */ file) => `${(statSync(file).size / 1e6).toFixed(2)} MB`;
-  console.log(
+  print(
     `base ${base} (${size(base ?? "")})\nhead ${head} (${size(head ?? "")})\nmedian of ${runs} runs each\n`,
   );
-  const plain = median(() =>
-    time(
-      [redocly, "diff", base ?? "", head ?? "", "--format", "json", "--fail-on", "none", "-o", output],
-      plainCwd,
-    ),
+  const plain = median(
+    () =>
+      time(
+        [redocly, "diff", base ?? "", head ?? "", "--format", "json", "--fail-on", "none", "-o", output],
+        plainCwd,
+      ),
+    "redocly diff",
   );
-  const ours = median(() =>
-    time(
-      [
-        cli,
-        "--base",
-        base ?? "",
-        "--head",
-        head ?? "",
-        "--no-overlay",
-        "--format",
-        "json",
-        "--output",
-        output,
-      ],
-      packageDir,
-    ),
+  const ours = median(
+    () =>
+      time(
+        [
+          cli,
+          "--base",
+          base ?? "",
+          "--head",
+          head ?? "",
+          "--no-overlay",
+          "--format",
+          "json",
+          "--output",
+          output,
+        ],
+        packageDir,
+      ),
+    "spec-diff",
   );
   const row = (/** @type {string} */ name, /** @type {typeof plain} */ r) =>
     `${name.padEnd(28)} ${r.seconds.toFixed(2).padStart(6)} s   bump ${r.bump.padEnd(5)}  ${r.changes} changes`;
-  console.log(row("redocly diff (plain)", plain));
-  console.log(row("spec-diff --no-overlay", ours));
-  console.log(`\nratio spec-diff / redocly diff: ${(ours.seconds / plain.seconds).toFixed(2)}×`);
+  print(row("redocly diff (plain)", plain));
+  print(row("spec-diff --no-overlay", ours));
+  print(`\nratio spec-diff / redocly diff: ${(ours.seconds / plain.seconds).toFixed(2)}×`);
+  if (json) console.log(JSON.stringify({ base, head, runs: samples }));
 } finally {
   rmSync(plainCwd, { recursive: true, force: true });
 }
