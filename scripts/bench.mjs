@@ -1,0 +1,124 @@
+// @ts-check
+// `pnpm bench`: how fast the pipeline and the packages are, and how they scale to the combined
+// SignalWire REST spec, measured side by side in one run; writes docs/bench.md (tables: machine,
+// versions, each figure's median and spread, ratio, goal, met or not) and docs/bench.json.
+// Everything runs in a temporary copy of the repo with its own install and turbo cache, so the
+// real spec, build and cache are never touched (and a fresh clone needs nothing first).
+//
+//   pnpm bench [--only pipeline,scale,client,pagination,server,sizes] [--out docs] [--quick] [--keep]
+//
+//   --quick  one round of everything, to try the bench (writes to --out, default a temp folder)
+//   --keep   leave the copy of the repo in place for a look
+// spec-diff's REST revisions: ../shared/fixtures/signalwire-docs/signalwire-rest next to the repo,
+// or the folder in SIGNALWIRE_REST_FIXTURES; without them that figure is skipped, with a message.
+import { spawnSync } from "node:child_process";
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { loadavg, tmpdir } from "node:os";
+import { join, resolve } from "node:path";
+import { parseArgs } from "node:util";
+import { describeMachine, describeVersions } from "./bench/machine.mjs";
+import { pipelineFigures } from "./bench/pipeline.mjs";
+import { renderJson, renderMarkdown } from "./bench/report.mjs";
+import { clientFigures, paginationFigures, serverFigures } from "./bench/runtime.mjs";
+import { scaleFigures } from "./bench/scale.mjs";
+import { sizeFigures } from "./bench/sizes.mjs";
+import { turboBuild } from "./bench/turbo-run.mjs";
+import { repoRoot } from "./lib/apis.mjs";
+import { pnpmCommand, requireNode, toolEnv } from "./lib/bootstrap.mjs";
+import { copyWorkspace } from "./release-e2e/workspace-copy.mjs";
+
+requireNode();
+const started = process.hrtime.bigint();
+const loadAtStart = loadavg()[0] ?? Number.NaN;
+const { values } = parseArgs({
+  options: {
+    only: { type: "string", default: "pipeline,scale,client,pagination,server,sizes" },
+    out: { type: "string" },
+    quick: { type: "boolean", default: false },
+    keep: { type: "boolean", default: false },
+  },
+});
+const only = new Set(String(values.only).split(","));
+const quick = values.quick === true;
+const out = resolve(
+  values.out ?? (quick ? mkdtempSync(join(tmpdir(), "bench-quick-")) : join(repoRoot, "docs")),
+);
+const fixtures = resolve(
+  process.env.SIGNALWIRE_REST_FIXTURES ??
+    join(repoRoot, "../shared/fixtures/signalwire-docs/signalwire-rest"),
+);
+const elapsed = () => Number(process.hrtime.bigint() - started) / 1e9;
+const log = (/** @type {string} */ line) =>
+  console.log(`[bench ${elapsed().toFixed(0).padStart(3)} s] ${line}`);
+
+const work = mkdtempSync(join(tmpdir(), "bench-"));
+const copy = join(work, "repo");
+try {
+  const { files } = copyWorkspace(repoRoot, copy);
+  log(`copied the working tree (${files} files) to ${copy}; installing`);
+  install(copy);
+
+  /** @type {import("./bench/report.mjs").Figure[]} */
+  const figures = [];
+  if (only.has("pipeline")) {
+    figures.push(...pipelineFigures(copy, { rounds: quick ? 1 : 3, cachedRounds: quick ? 1 : 5, log }));
+  }
+  // Built as committed (after the pipeline's edits, a cache hit that restores every output).
+  turboBuild(copy);
+  if (only.has("scale")) figures.push(...scaleFigures(copy, { rounds: quick ? 1 : 3, fixtures, log }));
+  if (only.has("client")) {
+    log("client overhead");
+    figures.push(...clientFigures(copy, { rounds: quick ? 3 : 30 }));
+  }
+  if (only.has("pagination")) {
+    log("pagination: throughput, prefetch, memory");
+    figures.push(...paginationFigures(copy, { rounds: quick ? 1 : 3, memoryRounds: quick ? 1 : 2 }));
+  }
+  if (only.has("server")) {
+    log("mock server memory");
+    figures.push(...serverFigures(copy));
+  }
+  if (only.has("sizes")) figures.push(...sizeFigures(copy));
+
+  const run = {
+    date: `${new Date().toISOString().slice(0, 16).replace("T", " ")} UTC`,
+    commit: commitOf(repoRoot),
+    wallSeconds: elapsed(),
+    machine: describeMachine(loadAtStart),
+    versions: describeVersions(copy),
+    figures,
+  };
+  mkdirSync(out, { recursive: true });
+  writeFileSync(join(out, "bench.md"), renderMarkdown(run));
+  writeFileSync(join(out, "bench.json"), renderJson(run));
+  const unmet = figures.filter((figure) => figure.goal && !figure.goal.met && !figure.skipped);
+  log(`wrote ${join(out, "bench.md")} and bench.json; ${unmet.length} goal(s) not met`);
+  for (const figure of unmet) console.log(`  ✖ ${figure.label}: ${figure.goal?.text}`);
+} finally {
+  if (values.keep) console.log(`(kept ${work})`);
+  else rmSync(work, { recursive: true, force: true });
+}
+
+/** Installs the copy from the local pnpm store when it can, else from the registry. @param {string} dir */
+function install(dir) {
+  const pnpm = pnpmCommand();
+  for (const extra of [["--offline"], ["--prefer-offline"]]) {
+    const args = [...pnpm.prefix, "install", "--frozen-lockfile", ...extra];
+    const result = spawnSync(pnpm.command, args, {
+      cwd: dir,
+      env: toolEnv,
+      stdio: ["ignore", "ignore", "pipe"],
+    });
+    if (result.status === 0) return;
+    if (extra[0] === "--prefer-offline") {
+      throw new Error(`bench: pnpm install failed in the copy (exit ${result.status}):\n${result.stderr}`);
+    }
+  }
+}
+
+/** The commit measured, and whether the working tree had changes on top of it. @param {string} dir */
+function commitOf(dir) {
+  const git = (/** @type {string[]} */ args) =>
+    spawnSync("git", args, { cwd: dir, encoding: "utf8" }).stdout.trim();
+  return `${git(["rev-parse", "--short", "HEAD"])}${git(["status", "--porcelain"]) ? " + uncommitted changes" : ""}`;
+}

@@ -1,0 +1,168 @@
+// @ts-check
+// Scale figures: the pipeline's own steps on the combined SignalWire REST spec (~1.9 MB, 151
+// paths; the `rest` entry of spec/apis.json), each round side by side with the same step on the
+// voice spec, in the bench's copy of the repo: wall time and peak RSS of each. Then spec-diff
+// between the two REST revisions of the shared fixtures, next to plain `redocly diff`
+// (packages/spec-diff/bench/rest-timing.mjs), skipped with a message where they are absent.
+import { existsSync, mkdirSync, readdirSync, statSync, writeFileSync } from "node:fs";
+import { join, relative } from "node:path";
+import { loadApis, repoRoot } from "../lib/apis.mjs";
+import { lastJson, measure, peakRssMiB } from "./measure.mjs";
+import { perRound, summarize } from "./stats.mjs";
+
+/** The section's title, with the size of each API's upstream document. */
+const section = (() => {
+  const size = (/** @type {string} */ api) => {
+    const bytes = statSync(loadApis(api)[0]?.upstream ?? "").size;
+    return bytes > 1e6 ? `${(bytes / 1e6).toFixed(2)} MB` : `${(bytes / 1e3).toFixed(0)} kB`;
+  };
+  return `Scale: the combined SignalWire REST spec (${size("rest")}) next to the voice spec (${size("voice")})`;
+})();
+
+/**
+ * The commands of each step for one API, run from the copy's root.
+ * @param {string} copy @param {string} api
+ * @returns {Record<string, string[]>}
+ */
+function steps(copy, api) {
+  const [entry] = loadApis(api);
+  if (!entry) throw new Error(`bench: no API "${api}" in spec/apis.json.`);
+  // Typecheck the generated file alone, with the repo's strict base config.
+  const tsconfig = join(copy, ".bench", `tsconfig.${api}.json`);
+  mkdirSync(join(copy, ".bench"), { recursive: true });
+  const types = relative(join(copy, ".bench"), join(copy, relative(repoRoot, entry.types)));
+  writeFileSync(tsconfig, JSON.stringify({ extends: "../tsconfig.base.json", files: [types] }));
+  return {
+    "lint (`<api>@upstream` rules)": ["scripts/spec-lint.mjs", "--api", api],
+    "bundle with the overlay, strict lint (`<api>@sdk`)": ["scripts/spec-bundle.mjs", "--api", api],
+    "generate the types (openapi-typescript)": ["scripts/generate.mjs", "--api", api],
+    "typecheck the generated types (tsc, strict)": ["node_modules/typescript/bin/tsc", "-p", tsconfig],
+  };
+}
+
+/**
+ * @param {string} copy the bench's copy of the repo, installed and built
+ * @param {{ rounds: number; fixtures: string; log: (line: string) => void }} options
+ * @returns {import("./report.mjs").Figure[]}
+ */
+export function scaleFigures(copy, { rounds, fixtures, log }) {
+  const commands = { rest: steps(copy, "rest"), voice: steps(copy, "voice") };
+  const names = Object.keys(commands.rest);
+  /** @returns {Record<string, { seconds: number[]; mib: number[] }>} */
+  const empty = () => Object.fromEntries(names.map((name) => [name, { seconds: [], mib: [] }]));
+  const results = { rest: empty(), voice: empty() };
+  for (let round = 0; round < rounds; round++) {
+    for (const name of names) {
+      for (const api of /** @type {Array<"rest" | "voice">} */ (
+        round % 2 ? ["voice", "rest"] : ["rest", "voice"]
+      )) {
+        const run = measure(process.execPath, commands[api][name] ?? [], { cwd: copy, memory: true });
+        results[api][name]?.seconds.push(run.seconds);
+        results[api][name]?.mib.push(peakRssMiB(run.processes));
+      }
+    }
+    log(`scale, round ${round + 1}/${rounds} done`);
+  }
+  /** @type {import("./report.mjs").Figure[]} */
+  const figures = [];
+  for (const [index, name] of names.entries()) {
+    const rest = results.rest[name] ?? { seconds: [], mib: [] };
+    const voice = results.voice[name] ?? { seconds: [], mib: [] };
+    const base = { section, unit: "s" };
+    figures.push(
+      {
+        ...base,
+        id: `scale.rest.${["lint", "bundle", "generate", "typecheck"][index]}.time`,
+        label: `${name}: time`,
+        samples: rest.seconds,
+        ratio: { label: "REST vs voice", samples: perRound(rest.seconds, voice.seconds) },
+        note: `voice: ${summarize(voice.seconds).median.toFixed(2)} s, ${summarize(voice.mib).median.toFixed(1)} MiB peak RSS`,
+      },
+      {
+        ...base,
+        id: `scale.rest.${["lint", "bundle", "generate", "typecheck"][index]}.memory`,
+        label: `${name}: peak RSS`,
+        unit: "MiB",
+        samples: rest.mib,
+        ratio: { label: "REST vs voice", samples: perRound(rest.mib, voice.mib) },
+      },
+    );
+  }
+  return [...figures, ...specDiffFigures(copy, rounds, fixtures)];
+}
+
+/** @param {string} copy @param {number} rounds @param {string} fixtures @returns {import("./report.mjs").Figure[]} */
+function specDiffFigures(copy, rounds, fixtures) {
+  const revisions = existsSync(fixtures)
+    ? readdirSync(fixtures)
+        .filter((file) => file.endsWith(".yaml"))
+        .sort()
+    : [];
+  const base = {
+    section,
+    id: "scale.spec-diff",
+    label: "spec-diff between the two REST revisions",
+    unit: "s",
+  };
+  if (revisions.length < 2) {
+    const skipped = `no two REST revisions in ${fixtures} (set SIGNALWIRE_REST_FIXTURES to the folder)`;
+    console.warn(`⚠ bench: spec-diff skipped: ${skipped}.`);
+    return [{ ...base, samples: [], skipped }];
+  }
+  const [older, newer] = [revisions[0], revisions.at(-1)].map((file) => join(fixtures, String(file)));
+  const run = measure(
+    process.execPath,
+    [
+      "packages/spec-diff/bench/rest-timing.mjs",
+      String(older),
+      String(newer),
+      "--runs",
+      String(rounds),
+      "--json",
+    ],
+    { cwd: copy, memory: true, live: true },
+  );
+  /** @type {{ runs: Record<"spec-diff" | "redocly diff", Array<{ seconds: number; bump: string; changes: number }>> }} */
+  const report = lastJson(run.stdout);
+  const ours = report.runs["spec-diff"];
+  const plain = report.runs["redocly diff"];
+  const plainMedian = summarize(plain.map((entry) => entry.seconds)).median;
+  // spec-diff runs `redocly diff` on normalized copies of both sides, as a child: a run's peak is
+  // the larger of the two processes. A plain run is a `redocly diff` that spec-diff did not start.
+  const cli = run.processes.filter((entry) => String(entry.argv[0]).endsWith("spec-diff/dist/cli.mjs"));
+  const cliPids = new Set(cli.map((entry) => entry.pid));
+  const treeKiB = (/** @type {number} */ pid) =>
+    Math.max(...run.processes.filter((p) => p.pid === pid || p.ppid === pid).map((p) => p.maxRssKiB));
+  const oursMib = cli.map((entry) => treeKiB(entry.pid) / 1024);
+  const plainMib = run.processes
+    .filter(
+      (p) => String(p.argv[0]).includes("@redocly/cli") && p.argv.includes("diff") && !cliPids.has(p.ppid),
+    )
+    .map((p) => p.maxRssKiB / 1024);
+  const versions = `${revisions[0]} → ${revisions.at(-1)}`;
+  return [
+    {
+      ...base,
+      id: "scale.spec-diff.time",
+      label: `${base.label}: time (${versions})`,
+      samples: ours.map((entry) => entry.seconds),
+      ratio: {
+        label: "spec-diff vs redocly diff",
+        samples: ours.map((entry) => entry.seconds / plainMedian),
+      },
+      note: `${ours[0]?.changes} changes, bump ${ours[0]?.bump}; plain \`redocly diff\`: ${plainMedian.toFixed(2)} s, ${plain[0]?.changes} changes (spec-diff adds the TypeScript-breaking checks redocly misses)`,
+    },
+    {
+      ...base,
+      id: "scale.spec-diff.memory",
+      label: `${base.label}: peak RSS`,
+      note: "the larger of spec-diff's process and the `redocly diff` it runs as a child on normalized copies",
+      unit: "MiB",
+      samples: oursMib,
+      ratio: {
+        label: "spec-diff vs redocly diff",
+        samples: oursMib.map((value) => value / summarize(plainMib).median),
+      },
+    },
+  ];
+}
