@@ -7,7 +7,8 @@
 //
 //   pnpm bench [--only pipeline,scale,client,pagination,server,sizes] [--out docs] [--quick] [--keep]
 //
-//   --quick  one round of everything, to try the bench (writes to --out, default a temp folder)
+//   --quick  one round of everything, to try the bench
+//   --out    where to write bench.md and bench.json: default docs/ for a complete run, else a temp folder
 //   --keep   leave the copy of the repo in place for a look
 // spec-diff's REST revisions: ../shared/fixtures/signalwire-docs/signalwire-rest next to the repo,
 // or the folder in SIGNALWIRE_REST_FIXTURES; without them that figure is skipped, with a message.
@@ -40,13 +41,25 @@ const { values } = parseArgs({
 });
 const only = new Set(String(values.only).split(","));
 const quick = values.quick === true;
+const sections = ["pipeline", "scale", "client", "pagination", "server", "sizes"];
+// Only a complete, full-length run replaces docs/bench.md; a partial or quick one goes elsewhere.
+const complete = !quick && sections.every((section) => only.has(section));
+const unknown = [...only].filter((section) => !sections.includes(section));
+if (unknown.length) {
+  throw new Error(`bench: unknown --only ${unknown.join(",")} (known: ${sections.join(",")}).`);
+}
 const out = resolve(
-  values.out ?? (quick ? mkdtempSync(join(tmpdir(), "bench-quick-")) : join(repoRoot, "docs")),
+  values.out ?? (complete ? join(repoRoot, "docs") : mkdtempSync(join(tmpdir(), "bench-try-"))),
 );
 const fixtures = resolve(
   process.env.SIGNALWIRE_REST_FIXTURES ??
     join(repoRoot, "../shared/fixtures/signalwire-docs/signalwire-rest"),
 );
+// Rounds per section: enough for a median and a spread within the 10-minute budget on 2 noisy
+// cores. Pagination's walks dominate (1 000 000 logs take ~15 s a walk): one memory round.
+const rounds = quick
+  ? { pipeline: 1, cached: 1, scale: 1, client: 3, pagination: 1, paginationMemory: 1 }
+  : { pipeline: 3, cached: 3, scale: 2, client: 20, pagination: 3, paginationMemory: 1 };
 const elapsed = () => Number(process.hrtime.bigint() - started) / 1e9;
 const log = (/** @type {string} */ line) =>
   console.log(`[bench ${elapsed().toFixed(0).padStart(3)} s] ${line}`);
@@ -61,18 +74,20 @@ try {
   /** @type {import("./bench/report.mjs").Figure[]} */
   const figures = [];
   if (only.has("pipeline")) {
-    figures.push(...pipelineFigures(copy, { rounds: quick ? 1 : 3, cachedRounds: quick ? 1 : 5, log }));
+    figures.push(...pipelineFigures(copy, { rounds: rounds.pipeline, cachedRounds: rounds.cached, log }));
   }
   // Built as committed (after the pipeline's edits, a cache hit that restores every output).
   turboBuild(copy);
-  if (only.has("scale")) figures.push(...scaleFigures(copy, { rounds: quick ? 1 : 3, fixtures, log }));
+  if (only.has("scale")) figures.push(...scaleFigures(copy, { rounds: rounds.scale, fixtures, log }));
   if (only.has("client")) {
     log("client overhead");
-    figures.push(...clientFigures(copy, { rounds: quick ? 3 : 30 }));
+    figures.push(...clientFigures(copy, { rounds: rounds.client }));
   }
   if (only.has("pagination")) {
     log("pagination: throughput, prefetch, memory");
-    figures.push(...paginationFigures(copy, { rounds: quick ? 1 : 3, memoryRounds: quick ? 1 : 2 }));
+    figures.push(
+      ...paginationFigures(copy, { rounds: rounds.pagination, memoryRounds: rounds.paginationMemory }),
+    );
   }
   if (only.has("server")) {
     log("mock server memory");

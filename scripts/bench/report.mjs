@@ -64,7 +64,7 @@ export function renderMarkdown(run) {
     "# Benchmarks",
     "",
     "Written by `pnpm bench` ([scripts/bench.mjs](../scripts/bench.mjs)); do not edit by hand, run it again.",
-    `This run: ${run.date}, commit \`${run.commit}\`, **${minutes}** wall time for the whole command`,
+    `This run: ${run.date}, commit \`${run.commit}\`, **${minutes}** of wall time from the start of the command to this page`,
     `(goal: under 10 min; ${run.wallSeconds < 600 ? "met" : "**not met**"}). Machine-readable: [bench.json](bench.json).`,
     "",
     "Each figure is the median of n samples, with its spread (min – max). A ratio is the median of",

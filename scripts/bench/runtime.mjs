@@ -60,6 +60,7 @@ export function clientFigures(copy, { rounds }) {
 /** @param {string} copy @param {{ rounds: number; memoryRounds: number }} options @returns {Figure[]} */
 export function paginationFigures(copy, { rounds, memoryRounds }) {
   const section = "Pagination: walking the mock server's logs, page_size 1000, each walk in its own process";
+  // (memory: 1 000 000-log walks take ~15 s each, so `pnpm bench` runs one round of them)
   /** @type {{ throughput: { sides: Record<string, Walk[]> }; prefetch: Prefetch & { latency?: Prefetch & { latencyMs: number } }; memory: Record<string, Walk[]> }} */
   const report = bench(copy, [
     "packages/pagination/bench/run.mjs",
