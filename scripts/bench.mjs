@@ -15,9 +15,10 @@
 import { spawnSync } from "node:child_process";
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { loadavg, tmpdir } from "node:os";
-import { join, resolve } from "node:path";
+import { join, relative, resolve } from "node:path";
 import { parseArgs } from "node:util";
 import { describeMachine, describeVersions } from "./bench/machine.mjs";
+import { measure } from "./bench/measure.mjs";
 import { pipelineFigures } from "./bench/pipeline.mjs";
 import { renderJson, renderMarkdown } from "./bench/report.mjs";
 import { clientFigures, paginationFigures, serverFigures } from "./bench/runtime.mjs";
@@ -64,6 +65,7 @@ const elapsed = () => Number(process.hrtime.bigint() - started) / 1e9;
 const log = (/** @type {string} */ line) =>
   console.log(`[bench ${elapsed().toFixed(0).padStart(3)} s] ${line}`);
 
+const commit = commitOf(repoRoot);
 const work = mkdtempSync(join(tmpdir(), "bench-"));
 const copy = join(work, "repo");
 try {
@@ -97,7 +99,7 @@ try {
 
   const run = {
     date: `${new Date().toISOString().slice(0, 16).replace("T", " ")} UTC`,
-    commit: commitOf(repoRoot),
+    commit,
     wallSeconds: elapsed(),
     machine: describeMachine(loadAtStart),
     versions: describeVersions(copy),
@@ -106,6 +108,12 @@ try {
   mkdirSync(out, { recursive: true });
   writeFileSync(join(out, "bench.md"), renderMarkdown(run));
   writeFileSync(join(out, "bench.json"), renderJson(run));
+  // In the repo's own style, so the committed files pass `biome check` (biome refuses paths
+  // outside the repo: a run written elsewhere stays as written).
+  if (!relative(repoRoot, out).startsWith("..")) {
+    const files = ["bench.md", "bench.json"].map((file) => join(out, file));
+    measure(join(copy, "node_modules/.bin/biome"), ["format", "--write", ...files], { cwd: repoRoot });
+  }
   const unmet = figures.filter((figure) => figure.goal && !figure.goal.met && !figure.skipped);
   log(`wrote ${join(out, "bench.md")} and bench.json; ${unmet.length} goal(s) not met`);
   for (const figure of unmet) console.log(`  ✖ ${figure.label}: ${figure.goal?.text}`);
@@ -131,9 +139,10 @@ function install(dir) {
   }
 }
 
-/** The commit measured, and whether the working tree had changes on top of it. @param {string} dir */
+/** The commit measured, and whether the working tree had changes on top of it (bar these results). @param {string} dir */
 function commitOf(dir) {
   const git = (/** @type {string[]} */ args) =>
     spawnSync("git", args, { cwd: dir, encoding: "utf8" }).stdout.trim();
-  return `${git(["rev-parse", "--short", "HEAD"])}${git(["status", "--porcelain"]) ? " + uncommitted changes" : ""}`;
+  const changed = git(["status", "--porcelain", "--", ".", ":!docs/bench.md", ":!docs/bench.json"]);
+  return `${git(["rev-parse", "--short", "HEAD"])}${changed ? " + uncommitted changes" : ""}`;
 }

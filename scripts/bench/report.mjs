@@ -99,5 +99,8 @@ export function renderJson(run) {
     ...(figure.skipped ? {} : { summary: summarize(figure.samples) }),
     ...(figure.ratio ? { ratio: { ...figure.ratio, summary: summarize(figure.ratio.samples) } } : {}),
   }));
-  return `${JSON.stringify({ ...run, figures }, null, 2)}\n`;
+  // Five significant digits: the rest is noise, and noise in a committed file.
+  const rounded = (/** @type {string} */ _key, /** @type {unknown} */ value) =>
+    typeof value === "number" && !Number.isInteger(value) ? Number(value.toPrecision(5)) : value;
+  return `${JSON.stringify({ ...run, figures }, rounded, 2)}\n`;
 }
