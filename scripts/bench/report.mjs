@@ -59,7 +59,8 @@ function row(figure) {
  * @param {Run} run
  */
 export function renderMarkdown(run) {
-  const minutes = `${Math.floor(run.wallSeconds / 60)} min ${Math.round(run.wallSeconds % 60)} s`;
+  const seconds = Math.round(run.wallSeconds);
+  const minutes = `${Math.floor(seconds / 60)} min ${seconds % 60} s`;
   const lines = [
     "# Benchmarks",
     "",
