@@ -13,28 +13,36 @@ const work = mkdtempSync(join(tmpdir(), "check-generated-"));
 const run = (args) =>
   spawnSync(process.execPath, args, { cwd: repoRoot, stdio: ["ignore", "ignore", "inherit"] }).status === 0;
 
-try {
+/** The names of committed generated files that differ from a fresh regeneration, or undefined if it failed. */
+function driftedFiles() {
   const bundled = run(["scripts/spec-bundle.mjs", "--out-dir", join(work, "bundle")]);
   const generated =
     bundled &&
     run(["scripts/generate.mjs", "--bundle-dir", join(work, "bundle"), "--out-dir", join(work, "out")]);
-  if (!generated) {
+  if (!generated) return undefined;
+  return loadApis()
+    .filter((api) => {
+      const fresh = readFileSync(join(work, "out", basename(api.types)), "utf8");
+      return !existsSync(api.types) || readFileSync(api.types, "utf8") !== fresh;
+    })
+    .map((api) => relative(repoRoot, api.types));
+}
+
+try {
+  const drifted = driftedFiles();
+  if (drifted === undefined) {
     console.error("✖ check:generated: could not regenerate (see above).");
-    process.exit(1);
-  }
-  const drifted = loadApis().filter((api) => {
-    const fresh = readFileSync(join(work, "out", basename(api.types)), "utf8");
-    return !existsSync(api.types) || readFileSync(api.types, "utf8") !== fresh;
-  });
-  if (drifted.length > 0) {
+    process.exitCode = 1;
+  } else if (drifted.length > 0) {
     console.error("✖ check:generated: committed generated files differ from what the spec produces:");
-    for (const api of drifted) console.error(`  ${relative(repoRoot, api.types)}`);
+    for (const file of drifted) console.error(`  ${file}`);
     console.error(
       "Do not edit generated files. Run `pnpm generate` (after changing spec/ or the overlay) and commit the result.",
     );
-    process.exit(1);
+    process.exitCode = 1;
+  } else {
+    console.log(`✔ check:generated: ${loadApis().length} generated file(s) match the spec.`);
   }
-  console.log(`✔ check:generated: ${loadApis().length} generated file(s) match the spec.`);
 } finally {
   rmSync(work, { recursive: true, force: true });
 }

@@ -4,6 +4,8 @@ import { installDependencies, requireNode, step, turbo } from "./lib/bootstrap.m
 
 requireNode();
 installDependencies();
+// Before turbo: its generate task rewrites the committed files, which would hide a hand edit.
+step("Generated code matches the spec (check:generated)", process.execPath, ["scripts/check-generated.mjs"]);
 turbo("Lint, typecheck and test every package", [
   "lint",
   "lint:root",
@@ -12,7 +14,6 @@ turbo("Lint, typecheck and test every package", [
   "test",
   "--output-logs=errors-only",
 ]);
-step("Generated code matches the spec (check:generated)", process.execPath, ["scripts/check-generated.mjs"]);
 turbo("Package checks: publint, attw, size budgets", ["check:package", "size", "--output-logs=errors-only"]);
 step(
   "Script tests: workflows (schema, actionlint, policy), changeset bump check, release plan, release:e2e guards",
