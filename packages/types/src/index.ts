@@ -22,48 +22,181 @@ export type { $defs, components, operations, paths, webhooks } from "./generated
 type Schemas = components["schemas"];
 type ListVoiceLogs = operations["list-voice-logs"];
 
-/** A log of a Compatibility (LaML) or Relay call: `laml_call`, `relay_pstn_call`, `relay_sip_call`, `relay_webrtc_call`. */
+/**
+ * A log of a Compatibility (LaML) or Relay call: `laml_call`, `relay_pstn_call`, `relay_sip_call`, `relay_webrtc_call`.
+ *
+ * @example
+ * ```ts
+ * if (log.type === "laml_call") console.log(log.url, log.parent_id);
+ * ```
+ */
 export type RelayVoiceLog = Schemas["RelayVoiceLog"];
-/** A log of an audio leg in a Video Room: `video_room_pstn_leg`, `video_room_sip_leg`. */
+/**
+ * A log of an audio leg in a Video Room: `video_room_pstn_leg`, `video_room_sip_leg`.
+ *
+ * @example
+ * ```ts
+ * const leg: VideoRoomVoiceLog["type"] = "video_room_sip_leg";
+ * ```
+ */
 export type VideoRoomVoiceLog = Schemas["VideoRoomVoiceLog"];
-/** A log of a Dialogflow call: `dialogflow_call`. */
+/**
+ * A log of a Dialogflow call: `dialogflow_call`.
+ *
+ * @example
+ * ```ts
+ * const seconds: DialogflowVoiceLog["duration"] = 42;
+ * ```
+ */
 export type DialogflowVoiceLog = Schemas["DialogflowVoiceLog"];
-/** A log of a Fabric subscriber device leg: `fabric_subscriber_device_leg`. */
+/**
+ * A log of a Fabric subscriber device leg: `fabric_subscriber_device_leg`.
+ *
+ * @example
+ * ```ts
+ * const status: FabricVoiceLog["status"] = null; // always null for this call type
+ * ```
+ */
 export type FabricVoiceLog = Schemas["FabricVoiceLog"];
-/** A deleted log (only with `include_deleted=true`): `id`, `created_at`, `discarded_at`, and no `type`. */
+/**
+ * A deleted log (only with `include_deleted=true`): `id`, `created_at`, `discarded_at`, and no `type`.
+ *
+ * @example
+ * ```ts
+ * const deleted: DiscardedVoiceLog = { id, created_at, discarded_at };
+ * ```
+ */
 export type DiscardedVoiceLog = Schemas["DiscardedVoiceLog"];
-/** Any entry of a voice log list. Narrow it with the guards of `@signalwire-voice/client`. */
+/**
+ * Any entry of a voice log list. Narrow it with the guards of `@signalwire-voice/client`.
+ *
+ * @example
+ * ```ts
+ * const logs: VoiceLog[] = page.data;
+ * ```
+ */
 export type VoiceLog = Schemas["VoiceLog"];
 
-/** Every `type` a live (not discarded) voice log can have. */
+/**
+ * Every `type` a live (not discarded) voice log can have.
+ *
+ * @example
+ * ```ts
+ * const wanted: VoiceLogType[] = ["relay_pstn_call", "relay_sip_call"];
+ * ```
+ */
 export type VoiceLogType =
   | Schemas["RelayVoiceType"]
   | Schemas["VideoRoomVoiceType"]
   | Schemas["DialogflowVoiceLogType"]
   | Schemas["FabricVoiceLogType"];
-/** The status of the voice activity (14 values). */
+/**
+ * The status of the voice activity (14 values).
+ *
+ * @example
+ * ```ts
+ * const done: VoiceLogStatus[] = ["completed", "ended"];
+ * ```
+ */
 export type VoiceLogStatus = Schemas["VoiceLogStatus"];
-/** `inbound`, `outbound`, `outbound-api` or `outbound-dial`. */
+/**
+ * `inbound`, `outbound`, `outbound-api` or `outbound-dial`.
+ *
+ * @example
+ * ```ts
+ * const direction: VoiceDirection = "outbound-api";
+ * ```
+ */
 export type VoiceDirection = Schemas["VoiceDirection"];
-/** `dialogflow`, `laml` or `realtime_api`. */
+/**
+ * `dialogflow`, `laml` or `realtime_api`.
+ *
+ * @example
+ * ```ts
+ * const source: VoiceSource = "realtime_api";
+ * ```
+ */
 export type VoiceSource = Schemas["VoiceSources"];
-/** One line of a log's `charge_details`. */
+/**
+ * One line of a log's `charge_details`.
+ *
+ * @example
+ * ```ts
+ * const total = (details: ChargeDetail[]) => details.reduce((sum, d) => sum + d.charge, 0);
+ * ```
+ */
 export type ChargeDetail = Schemas["ChargeDetail"];
 
-/** The query of `GET /logs`: filters and pagination. */
+/**
+ * The query of `GET /logs`: filters and pagination.
+ *
+ * @example
+ * ```ts
+ * const query: ListVoiceLogsQuery = { created_on: "2026-01-15", page_size: 1000 };
+ * ```
+ */
 export type ListVoiceLogsQuery = NonNullable<ListVoiceLogs["parameters"]["query"]>;
-/** The 200 body of `GET /logs`: `{ links, data }`. */
+/**
+ * The 200 body of `GET /logs`: `{ links, data }`.
+ *
+ * @example
+ * ```ts
+ * const next = (page: ListVoiceLogsResponse) => page.links.next; // undefined on the last page
+ * ```
+ */
 export type ListVoiceLogsResponse = Schemas["LogListResponse"];
-/** The `links` of a list page: `self`, `first`, and `next`/`prev` when there is such a page. */
+/**
+ * The `links` of a list page: `self`, `first`, and `next`/`prev` when there is such a page.
+ *
+ * @example
+ * ```ts
+ * const isLast = (links: PaginationLinks) => links.next === undefined;
+ * ```
+ */
 export type PaginationLinks = Schemas["LogPaginationResponse"];
 
-/** 400 body: `{ error: "Bad Request" }`. */
+/**
+ * 400 body: `{ error: "Bad Request" }`.
+ *
+ * @example
+ * ```ts
+ * const body: BadRequestBody = { error: "Bad Request" };
+ * ```
+ */
 export type BadRequestBody = Schemas["Types.StatusCodes.StatusCode400"];
-/** 401 body: `{ error: "Unauthorized" }`. */
+/**
+ * 401 body: `{ error: "Unauthorized" }`.
+ *
+ * @example
+ * ```ts
+ * const body: UnauthorizedBody = { error: "Unauthorized" };
+ * ```
+ */
 export type UnauthorizedBody = Schemas["Types.StatusCodes.StatusCode401"];
-/** 422 body: `{ errors: ValidationErrorItem[] }`. */
+/**
+ * 422 body: `{ errors: ValidationErrorItem[] }`.
+ *
+ * @example
+ * ```ts
+ * const codes = (body: ValidationErrorBody) => body.errors.map((e) => e.code);
+ * ```
+ */
 export type ValidationErrorBody = Schemas["VoiceLogsListStatusCode422"];
-/** One entry of a 422 body's `errors`, e.g. `{ code: "invalid_parameter", attribute: "page_size", … }`. */
+/**
+ * One entry of a 422 body's `errors`, e.g. `{ code: "invalid_parameter", attribute: "page_size", … }`.
+ *
+ * @example
+ * ```ts
+ * const item: ValidationErrorItem = { type: "validation_error", code: "invalid_parameter", message: "page_size must be 1..1000", attribute: "page_size", url: "https://developer.signalwire.com" };
+ * ```
+ */
 export type ValidationErrorItem = Schemas["Types.StatusCodes.RestApiErrorItem"];
-/** 500 body: `{ error: "Internal Server Error" }`. */
+/**
+ * 500 body: `{ error: "Internal Server Error" }`.
+ *
+ * @example
+ * ```ts
+ * const body: InternalServerErrorBody = { error: "Internal Server Error" };
+ * ```
+ */
 export type InternalServerErrorBody = Schemas["Types.StatusCodes.StatusCode500"];
