@@ -174,6 +174,54 @@ describe("post or update the sticky comment", () => {
     assert.ok(!run.calls.some((call) => call.startsWith("create") || call.startsWith("update")));
   });
 
+  test("neutralises @mentions and team mentions from the PR's text, with a zero-width joiner", async () => {
+    const mentions = [
+      "@octocat",
+      "@signalwire/voice-team",
+      "@-dash",
+      "&#64;admin",
+      "&#064;admin2",
+      "&#x40;staff",
+      "&commat;ops",
+      "&#64nosemicolon",
+      "(@paren)",
+      "**@bold**",
+      "`@code`",
+      "mail@example.com",
+    ];
+    const text = `${MARKER}\n| major | Removed. Ping ${mentions.join(" ")} please |\n`;
+    const run = await runScript(scripts.post, {}, { "pr-number": "17", "comment.md": text });
+    assert.equal(run.failed, undefined);
+    const body = run.body ?? "";
+    assert.ok(body.startsWith(MARKER), "the marker stays, so the comment is found and updated next time");
+    // GitHub mentions an @ followed by a name character; none is left, however it was spelt.
+    assert.doesNotMatch(body, /@[\w-]/);
+    assert.doesNotMatch(body, /&#0*64|&#x0*40|&commat;/i);
+    for (const name of [
+      "octocat",
+      "signalwire/voice-team",
+      "-dash",
+      "admin",
+      "staff",
+      "ops",
+      "paren",
+      "code",
+    ]) {
+      assert.ok(body.includes(`@\u200D${name}`), `@${name} neutralised, still readable`);
+    }
+    // Nothing else changes.
+    assert.equal(
+      body.replaceAll("\u200D", "").split("\n")[1],
+      text.replace(/&#0*64;?|&#x0*40;?|&commat;/gi, "@").split("\n")[1],
+    );
+  });
+
+  test("leaves a report without mentions as it is", async () => {
+    const run = await runScript(scripts.post, {}, { "pr-number": "17", "comment.md": report });
+    assert.ok(run.body?.startsWith(report));
+    assert.ok(!run.body?.includes("\u200D"));
+  });
+
   test("cuts a report over GitHub's comment limit", async () => {
     const huge = `${MARKER}\n${"| row |\n".repeat(20_000)}`;
     const run = await runScript(scripts.post, {}, { "pr-number": "17", "comment.md": huge });
