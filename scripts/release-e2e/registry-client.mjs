@@ -14,14 +14,34 @@
  * @returns {Promise<{ versions: string[]; latest: string | undefined }>}
  */
 export async function registryVersions(registry, name) {
-  const response = await fetch(new URL(name.replace("/", "%2f"), registry));
-  if (response.status === 404) return { versions: [], latest: undefined };
-  if (!response.ok) throw new Error(`${registry} answered ${response.status} for ${name}.`);
-  const packument =
-    /** @type {{ versions?: Record<string, unknown>; "dist-tags"?: Record<string, string> }} */ (
-      await response.json()
-    );
+  const packument = await fetchPackument(registry, name);
   return { versions: Object.keys(packument.versions ?? {}), latest: packument["dist-tags"]?.latest };
+}
+
+/**
+ * The package.json the registry serves for `name@version` (undefined when it has none).
+ *
+ * @example
+ * (await registryManifest("http://127.0.0.1:4873/", "@signalwire-voice/types", "0.1.0"))?.repository
+ *
+ * @param {string} registry
+ * @param {string} name
+ * @param {string} version
+ * @returns {Promise<Record<string, unknown> | undefined>}
+ */
+export async function registryManifest(registry, name, version) {
+  return (await fetchPackument(registry, name)).versions?.[version];
+}
+
+/**
+ * @param {string} registry @param {string} name
+ * @returns {Promise<{ versions?: Record<string, Record<string, unknown>>; "dist-tags"?: Record<string, string> }>}
+ */
+async function fetchPackument(registry, name) {
+  const response = await fetch(new URL(name.replace("/", "%2f"), registry));
+  if (response.status === 404) return {};
+  if (!response.ok) throw new Error(`${registry} answered ${response.status} for ${name}.`);
+  return /** @type {any} */ (await response.json());
 }
 
 /**

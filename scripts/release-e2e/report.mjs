@@ -55,3 +55,30 @@ export function formatTable(rows) {
   const [header = [], ...body] = rows;
   return [line(header), widths.map((width) => "─".repeat(width)).join("  "), ...body.map(line)].join("\n");
 }
+
+/**
+ * The closing table: each package's version at each stage (with the level of each change) and
+ * every version the registry holds.
+ *
+ * @example
+ * versionsTable(["first publish", "after minor spec change"], history, new Map([["@x/a", "0.1.0, 0.2.0"]]))
+ *
+ * @param {string[]} stages a column title per entry of `history`
+ * @param {Map<string, string>[]} history package → version, at each stage
+ * @param {Map<string, string>} held package → the versions the registry holds
+ */
+export function versionsTable(stages, history, held) {
+  const names = [...(history[0]?.keys() ?? [])];
+  return formatTable([
+    ["package", ...stages, "registry holds"],
+    ...names.map((name) => [
+      name,
+      ...history.map((versionsAt, stage) => {
+        const version = versionsAt.get(name) ?? "-";
+        const previous = history[stage - 1]?.get(name);
+        return previous && previous !== version ? `${version} (${levelOf(previous, version)})` : version;
+      }),
+      held.get(name) ?? "",
+    ]),
+  ]);
+}

@@ -5,7 +5,8 @@ import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "nod
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { after, describe, test } from "node:test";
-import { checkChangesetBump, parseChangeset } from "../check-changeset-bump.mjs";
+import { pathToFileURL } from "node:url";
+import { checkChangesetBump, parseChangeset, touchedPackages } from "../check-changeset-bump.mjs";
 import { repoRoot } from "../lib/apis.mjs";
 
 const TYPES = "@signalwire-voice/types";
@@ -60,89 +61,153 @@ describe("parseChangeset", () => {
   }
 });
 
-describe("checkChangesetBump: given the spec change's bump and the PR's changesets", () => {
-  /** @type {[string, "none" | "patch" | "minor" | "major", import("../check-changeset-bump.mjs").Changeset[], boolean, RegExp][]} */
+describe("checkChangesetBump: given the spec change's bump, the packages it touches and the PR's changesets", () => {
+  const both = [TYPES, CLIENT];
+  /** @type {[string, "none" | "patch" | "minor" | "major", Record<string, string>[], boolean, RegExp][]} */
   const table = [
     ["no spec change, no changeset", "none", [], true, /did not change: no changeset needed/],
     [
-      "patch needed, patch given",
+      "patch needed, patch given to both",
       "patch",
-      [changeset("a.md", { [TYPES]: "patch" })],
+      [{ [TYPES]: "patch", [CLIENT]: "patch" }],
       true,
-      /needs a patch release/,
+      /needs a patch release of @signalwire-voice\/types and @signalwire-voice\/client/,
     ],
     [
-      "minor needed, minor given",
+      "minor needed, minor given to both",
       "minor",
-      [changeset("a.md", { [TYPES]: "minor" })],
+      [{ [TYPES]: "minor", [CLIENT]: "minor" }],
       true,
-      /types minor \(a\.md\)/,
+      /types minor \(a\.md\); @signalwire-voice\/client minor \(a\.md\)/,
     ],
     [
       "minor needed, major given (more is fine)",
       "minor",
-      [changeset("a.md", { [TYPES]: "major" })],
+      [{ [TYPES]: "major", [CLIENT]: "major" }],
       true,
       /✔/,
     ],
     [
       "major needed, two files, highest wins",
       "major",
-      [changeset("a.md", { [TYPES]: "patch" }), changeset("b.md", { [TYPES]: "major" })],
+      [{ [TYPES]: "patch", [CLIENT]: "major" }, { [TYPES]: "major" }],
       true,
-      /types major \(a\.md, b\.md\)/,
+      /types major \(a\.md, b\.md\); @signalwire-voice\/client major \(a\.md\)/,
     ],
     [
       "minor needed, nothing",
       "minor",
       [],
       false,
-      /needs a minor release, but no changeset in this PR bumps @signalwire-voice\/types/,
+      /needs a minor release of .*, but no changeset in this PR bumps @signalwire-voice\/types; no changeset in this PR bumps @signalwire-voice\/client\./,
+    ],
+    [
+      "minor needed, only the types (the client re-exports them)",
+      "minor",
+      [{ [TYPES]: "minor" }],
+      false,
+      /but no changeset in this PR bumps @signalwire-voice\/client\. .*raise the bump of @signalwire-voice\/client in your changeset to minor/,
     ],
     [
       "minor needed, only the client",
       "minor",
-      [changeset("a.md", { [CLIENT]: "minor" })],
+      [{ [CLIENT]: "minor" }],
       false,
-      /no changeset in this PR bumps @signalwire-voice\/types/,
+      /but no changeset in this PR bumps @signalwire-voice\/types\./,
     ],
     [
-      "major needed, minor given",
+      "major needed, minor given to the types",
       "major",
-      [changeset("a.md", { [TYPES]: "minor" })],
+      [{ [TYPES]: "minor", [CLIENT]: "major" }],
       false,
-      /bump @signalwire-voice\/types only minor \(a\.md\).*--write-changeset.*raise the bump .* to major/,
+      /bump @signalwire-voice\/types only minor \(a\.md\)\..*--write-changeset.*raise the bump of @signalwire-voice\/types in your changeset to major/,
+    ],
+    [
+      "major needed, both short, each named",
+      "major",
+      [{ [TYPES]: "patch", [CLIENT]: "minor" }],
+      false,
+      /the changesets bump @signalwire-voice\/types only patch \(a\.md\); the changesets bump @signalwire-voice\/client only minor \(a\.md\).*raise the bump of @signalwire-voice\/types and @signalwire-voice\/client/,
     ],
     [
       "minor needed, explicit none",
       "minor",
-      [changeset("a.md", { [TYPES]: "none" })],
+      [{ [TYPES]: "none", [CLIENT]: "minor" }],
       false,
-      /no changeset in this PR bumps/,
+      /no changeset in this PR bumps @signalwire-voice\/types/,
     ],
   ];
-  for (const [name, required, changesets, ok, message] of table) {
+  for (const [name, required, files, ok, message] of table) {
     test(name, () => {
-      const verdict = checkChangesetBump({ required, changesets });
-      assert.equal(verdict.ok, ok);
+      const changesets = files.map((releases, index) => changeset(`${"ab"[index]}.md`, releases));
+      const verdict = checkChangesetBump({ required, changesets, packages: both });
+      assert.equal(verdict.ok, ok, verdict.message);
       assert.match(verdict.message, message);
     });
   }
 
-  test("checks every package it is given", () => {
-    const verdict = checkChangesetBump({
-      required: "minor",
-      changesets: [changeset("a.md", { [TYPES]: "minor" })],
-      packages: [TYPES, CLIENT],
-    });
-    assert.equal(verdict.ok, false);
-    assert.match(verdict.message, /no changeset in this PR bumps @signalwire-voice\/client/);
+  test("a spec change no published package re-exposes needs no changeset", () => {
+    const verdict = checkChangesetBump({ required: "major", changesets: [], packages: [] });
+    assert.equal(verdict.ok, true);
+    assert.match(verdict.message, /no published package re-exposes the spec/);
   });
 
   test("refuses a report without a valid bump", () => {
     assert.throws(
-      () => checkChangesetBump({ required: /** @type {"none"} */ ("huge"), changesets: [] }),
+      () => checkChangesetBump({ required: /** @type {"none"} */ ("huge"), changesets: [], packages: both }),
       /must be one of none, patch, minor, major \(got huge\)/,
+    );
+  });
+});
+
+describe("touchedPackages: the packages spec-diff says a change touches", () => {
+  test("from the built spec-diff (its SPEC_SURFACE, as --write-changeset names them): the types and the client", async () => {
+    for (const bump of /** @type {const} */ (["patch", "minor", "major"])) {
+      assert.deepEqual(await touchedPackages({ bump, changes: [] }), [TYPES, CLIENT]);
+    }
+  });
+
+  test("the same list spec-diff's --write-changeset puts in the changeset it writes", async () => {
+    /** @type {import("../changeset-bump/touched-packages.mjs").SpecDiffReport} */
+    const report = {
+      base: "a",
+      head: "b",
+      overlay: true,
+      bump: "minor",
+      summary: { major: 0, minor: 1, patch: 0 },
+      changes: [],
+    };
+    const touched = await touchedPackages(report); // builds spec-diff when it is not built yet
+    const { writeChangeset } = await import(
+      pathToFileURL(join(repoRoot, "packages/spec-diff/dist/index.mjs")).href
+    );
+    const dir = mkdtempSync(join(tmpdir(), "touched-"));
+    try {
+      const written = writeChangeset(report, dir, repoRoot);
+      const front = parseChangeset({ path: written.path, text: readFileSync(written.path, "utf8") });
+      assert.deepEqual(touched, [...front.releases.keys()]);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  test("none when the spec did not change", async () => {
+    assert.deepEqual(await touchedPackages({ bump: "none" }), []);
+  });
+
+  test("the report's own list, when it carries one (names or { name })", async () => {
+    assert.deepEqual(await touchedPackages({ bump: "minor", packages: [TYPES] }), [TYPES]);
+    assert.deepEqual(await touchedPackages({ bump: "minor", packages: [{ name: CLIENT, bump: "minor" }] }), [
+      CLIENT,
+    ]);
+    await assert.rejects(touchedPackages({ bump: "minor", packages: "types" }), /must list package names/);
+    await assert.rejects(touchedPackages({ bump: "minor", packages: [{}] }), /must list package names/);
+  });
+
+  test("refuses a report without a valid bump", async () => {
+    await assert.rejects(
+      touchedPackages(/** @type {any} */ ({ bump: "huge" })),
+      /must be one of none, patch, minor, major \(got "huge"\)/,
     );
   });
 });
@@ -188,15 +253,35 @@ describe("the command, on a git repository with a PR's changesets", () => {
     );
   });
 
-  test("passes once the PR's changeset bumps enough", () => {
+  test("fails, naming the client, when the PR bumps only the types (the client re-exports them)", () => {
     writeFileSync(join(dir, ".changeset/mine.md"), `---\n"${TYPES}": minor\n---\n\nMine.\n`);
+    git("add", ".");
+    git("commit", "-q", "--amend", "-m", "pr");
+    const result = run("--report", "report.json", "--base", "HEAD~1");
+    assert.equal(result.status, 1, result.stderr);
+    assert.match(
+      result.stderr,
+      /✖ The spec change needs a minor release of @signalwire-voice\/types and @signalwire-voice\/client .*, but no changeset in this PR bumps @signalwire-voice\/client\./,
+    );
+    assert.doesNotMatch(result.stderr, /bumps @signalwire-voice\/types/);
+  });
+
+  test("--package checks the packages it names instead", () => {
+    const result = run("--report", "report.json", "--base", "HEAD~1", "--package", TYPES);
+    assert.equal(result.status, 0, result.stderr);
+    assert.match(result.stdout, /needs a minor release of @signalwire-voice\/types \(/);
+  });
+
+  test("passes once the PR's changesets bump every touched package enough", () => {
+    writeFileSync(join(dir, ".changeset/mine.md"), `---\n"${TYPES}": minor\n---\n\nMine.\n`);
+    writeFileSync(join(dir, ".changeset/client.md"), `---\n"${CLIENT}": major\n---\n\nMine too.\n`);
     git("add", ".");
     git("commit", "-q", "--amend", "-m", "pr");
     const result = run("--report", "report.json", "--base", "HEAD~1");
     assert.equal(result.status, 0, result.stderr);
     assert.match(
       result.stdout,
-      /✔ The spec change needs a minor release; the changesets give @signalwire-voice\/types minor/,
+      /✔ The spec change needs a minor release of .*; the changesets give @signalwire-voice\/types minor \(\.changeset\/mine\.md\); @signalwire-voice\/client major \(\.changeset\/client\.md\)\./,
     );
   });
 
