@@ -1,8 +1,9 @@
 // @ts-check
 // `pnpm check:workflows`: every .github/workflows file parses, matches the github-workflow
-// schema, passes actionlint, and follows our policy (scripts/workflow-lint/rules.mjs: actions
-// pinned by SHA, read-only top-level permissions, id-token only to publish, no code in
-// privileged workflow_run jobs, …). Exit 1 with one line per finding.
+// schema, passes actionlint, and follows our policy (scripts/workflow-lint/rules.mjs, by topic
+// in rules/: actions pinned by SHA, read-only top-level permissions, id-token only to publish,
+// no code in privileged workflow_run jobs, no write credential while installing or building,
+// publish only after `npm test` and with `repository` set, …). Exit 1 with one line per finding.
 import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { repoRoot } from "./lib/apis.mjs";
