@@ -22,7 +22,9 @@ const NUMBER = /^page_[ns]/;
  */
 export function requestOf(path: string, search: string): PageRequest {
   const params = new URLSearchParams(search);
-  const query: Record<string, unknown> = {};
+  // Names come from a server's link or a stored string: on a prototype-less object, `toString`,
+  // `constructor` or `__proto__` are parameters like any other, not Object.prototype's.
+  const query: Record<string, unknown> = Object.create(null);
   for (const [name, text] of params) {
     const value = NUMBER.test(name) ? Number(text) : text;
     // A repeated parameter (a list filter) stays a list.

@@ -39,6 +39,36 @@ describe("requestOf: a query string → the request, its cursor and its repeat k
   });
 });
 
+describe("requestOf: names that are Object.prototype's are parameters like any other", () => {
+  it.each<[string, [string, unknown][]]>([
+    [
+      "?toString=1&constructor=2&valueOf=3&hasOwnProperty=4&__proto__=5",
+      [
+        ["toString", "1"],
+        ["constructor", "2"],
+        ["valueOf", "3"],
+        ["hasOwnProperty", "4"],
+        ["__proto__", "5"],
+      ],
+    ],
+    // Repeated, they are lists of what was sent, with no inherited value mixed in.
+    [
+      "?toString=a&toString=b&__proto__=c&__proto__=d&constructor=e",
+      [
+        ["toString", ["a", "b"]],
+        ["__proto__", ["c", "d"]],
+        ["constructor", "e"],
+      ],
+    ],
+  ])("%j", (search, entries) => {
+    const { query, cursor } = requestOf("/logs", search);
+    // Own properties only, on an object with no prototype to read from or to replace.
+    expect(Object.getPrototypeOf(query)).toBeNull();
+    expect(Object.entries(query)).toEqual(entries);
+    expect(cursor).toBe(`/logs${search}`);
+  });
+});
+
 describe("fromCursor: a saved cursor → its request, on its own path only", () => {
   it("round-trips every cursor requestOf makes", () => {
     const made = requestOf("/logs", "?page_number=1&page_size=2&page_token=PA1&created_on=2026-01-15");
