@@ -3,6 +3,8 @@
  * mid-walk has one — the client's (`ApiError`, `NetworkError`, `TimeoutError`, `AbortError`…) as
  * well as pagination's own. `undefined` when the error did not come from a walk, or came from the
  * first page of a walk started without a cursor: resuming with `undefined` starts again, as needed.
+ * `undefined` too for `PaginationLoopError`: past a loop there is nothing to resume, as after the
+ * last page.
  *
  * @example
  * ```ts

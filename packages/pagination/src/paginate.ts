@@ -26,7 +26,10 @@ export interface PaginateOptions<Filters = Record<string, unknown>> {
   maxPages?: number;
   /** Stops the walk: the request in flight is aborted and the client's `AbortError` thrown. */
   signal?: AbortSignal;
-  /** Pages fetched ahead while the caller handles one (1 + prefetch held at most). Default 0: none. */
+  /**
+   * Pages fetched ahead while the caller handles one (1 + prefetch held at most). Default 0: none.
+   * `toArray()` fetches one at a time: it does no work between pages for a fetch ahead to overlap.
+   */
   prefetch?: number;
   /**
    * Resume where a page's or an error's `cursor` left off. It carries the query and page size
@@ -86,24 +89,23 @@ export function paginate<C extends ListClient, P extends ListPath<C>>(
     const next = links.next ? nextRequest(path, links.next, sent || response.url) : undefined;
     return [{ items: data.data, links, cursor: next?.cursor }, next];
   };
-  const pages = (until?: (page: Page<unknown>) => boolean) =>
-    pageLoop(first, fetchPage, prefetch, maxPages, signal, until);
+  // `ahead`: the walk's prefetch; toArray's is 0 (see there).
+  const walk = (ahead: number) => pageLoop(first, fetchPage, ahead, maxPages, signal);
   return {
-    pages,
+    pages: () => walk(prefetch),
     async *[Symbol.asyncIterator]() {
       // Not `yield*`: delegating to an array's iterator costs about twice as much per item.
-      for await (const page of pages()) for (const item of page.items) yield item;
+      for await (const page of walk(prefetch)) for (const item of page.items) yield item;
     },
     async toArray({ limit } = {}) {
       check("limit", limit ?? 0, 0);
       const items: unknown[] = [];
-      let counted = 0;
-      // Decided as each page arrives, so no page past the limit is fetched, prefetch or not.
-      const enough = (page: Page<unknown>) => {
-        counted += page.items.length;
-        return counted >= (limit ?? counted + 1);
-      };
-      for await (const page of pages(enough)) items.push(...page.items);
+      // One page at a time, whatever `prefetch`: there is no work between pages here for a fetch
+      // ahead to overlap with, and stopping at the page that reaches the limit then leaves no
+      // page past it fetched (nor, for a limit of 0, any page).
+      if (limit !== 0) {
+        for await (const page of walk(0)) if (items.push(...page.items) >= (limit ?? Infinity)) break;
+      }
       return items.slice(0, limit);
     },
   } as Paginated<ListItem<C, P>, ListLinks<C, P>>;

@@ -18,7 +18,8 @@ export interface Page<T, Links = ListBody["links"]> {
   readonly links: Links;
   /**
    * Where the page after this one starts: save it, and `paginate(client, path, { cursor })` later
-   * carries on with no item twice and none skipped. `undefined` on the last page.
+   * carries on with no item twice and none skipped. `undefined` on the last page, and on a page
+   * whose `next` link loops back into the walk (`PaginationLoopError` comes after it).
    */
   readonly cursor: string | undefined;
 }
@@ -32,7 +33,10 @@ export interface Page<T, Links = ListBody["links"]> {
  * ```
  */
 export interface ToArrayOptions {
-  /** At most this many items; no page past the one that reaches it is fetched. Default: all. */
+  /**
+   * At most this many items; no page past the one that reaches it is fetched, and for 0 none at
+   * all. Default: all.
+   */
   limit?: number;
 }
 

@@ -24,7 +24,7 @@ describe("a next link seen before is an error, not a loop", () => {
     expect(server.requests).toHaveLength(2);
   });
 
-  it("the third page links to itself: its items are not handed over, and it is the cursor", async () => {
+  it("the third page links to itself: its items are handed over, then the error, with no cursor", async () => {
     server.addFault({ nth: 3, fault: { type: "repeat-next" } });
     let items = 0;
     const { error } = await settle(
@@ -33,9 +33,10 @@ describe("a next link seen before is an error, not a loop", () => {
       })(),
     );
     expect(error).toBeInstanceOf(PaginationLoopError);
-    expect(items).toBe(200);
+    expect((error as Error).message).toMatch(/^paginate: next link loops back to \/logs\?page_number=2&/);
+    expect(items).toBe(300);
     expect(server.requests).toHaveLength(3);
-    expect(cursorOf(error)).toMatch(/^\/logs\?page_number=2&/);
+    expect(cursorOf(error)).toBeUndefined();
   });
 
   it("resuming from a cursor that links to itself: stopped after 1 request", async () => {
@@ -49,6 +50,95 @@ describe("a next link seen before is an error, not a loop", () => {
     const { error } = await settle(paginate(voiceClient(server), "/logs", { cursor }).toArray());
     expect(error).toBeInstanceOf(PaginationLoopError);
     expect(server.requests).toHaveLength(1);
+  });
+});
+
+describe("the page whose next link loops is handed over; the error comes where the walk would follow it", () => {
+  // 150 logs in pages of 100: page 2 (50 logs) is the last, and `repeat-next` makes it link to itself.
+  let short: RunningMockServer;
+  let want: string[];
+  beforeAll(async () => {
+    short = await startMockServer({ logs: 150 });
+    want = (await paginate(voiceClient(short), "/logs").toArray()).map((log) => log.id);
+  });
+  afterAll(() => short.close());
+  beforeEach(() => {
+    short.clearFaults();
+    short.clearRequests();
+    short.addFault({ nth: 2, fault: { type: "repeat-next" } });
+  });
+
+  it.each([0, 1, 3])(
+    "prefetch %i: all 150 logs once, in order, then PaginationLoopError; 2 requests",
+    async (prefetch) => {
+      const ids: string[] = [];
+      const { error } = await settle(
+        (async () => {
+          for await (const log of paginate(voiceClient(short), "/logs", { pageSize: 100, prefetch }))
+            ids.push(log.id);
+        })(),
+      );
+      expect(ids).toEqual(want);
+      expect(error).toBeInstanceOf(PaginationLoopError);
+      // Nothing is sent for the looping link.
+      expect(short.requests).toHaveLength(2);
+    },
+  );
+
+  it("no cursor handed over leads back into the loop: the looping page's and the error's are undefined", async () => {
+    // The README's resume pattern: save each page's cursor, then the error's.
+    const saved: (string | undefined)[] = [];
+    const sizes: number[] = [];
+    const { error } = await settle(
+      (async () => {
+        for await (const page of paginate(voiceClient(short), "/logs", { pageSize: 100 }).pages()) {
+          sizes.push(page.items.length);
+          saved.push(page.cursor);
+        }
+      })(),
+    );
+    saved.push(cursorOf(error));
+    expect(error).toBeInstanceOf(PaginationLoopError);
+    expect(sizes).toEqual([100, 50]);
+    // The first page's cursor is page 2; after page 2, the server offers only page 2 again.
+    const page2 = `/logs?${new URL(short.requests[1]?.url as string).searchParams}`;
+    expect(saved).toEqual([page2, undefined, undefined]);
+    expect((error as Error).message).toBe(`paginate: next link loops back to ${page2}.`);
+    // `undefined` is what a walk that ends leaves too: the next run is a new walk, not the loop.
+    short.clearRequests();
+    const again = await paginate(voiceClient(short), "/logs", {
+      pageSize: 100,
+      cursor: cursorOf(error),
+    }).toArray();
+    expect(again.map((log) => log.id)).toEqual(want);
+    expect(short.requests.map((request) => new URL(request.url).searchParams.get("page_number"))).toEqual([
+      null,
+      "1",
+    ]);
+  });
+
+  it("toArray() rejects with it; toArray({ limit }) reached on that page needs no next page, so no error", async () => {
+    const { error } = await settle(paginate(voiceClient(short), "/logs", { pageSize: 100 }).toArray());
+    expect(error).toBeInstanceOf(PaginationLoopError);
+    short.clearFaults();
+    short.clearRequests();
+    short.addFault({ nth: 2, fault: { type: "repeat-next" } });
+    const logs = await paginate(voiceClient(short), "/logs", { pageSize: 100 }).toArray({ limit: 150 });
+    expect(logs.map((log) => log.id)).toEqual(want);
+    expect(short.requests).toHaveLength(2);
+  });
+
+  it("maxPages reached on the looping page: PaginationLoopError, not MaxPagesError (whose cursor is the loop)", async () => {
+    const ids: string[] = [];
+    const { error } = await settle(
+      (async () => {
+        for await (const log of paginate(voiceClient(short), "/logs", { pageSize: 100, maxPages: 2 }))
+          ids.push(log.id);
+      })(),
+    );
+    expect(ids).toEqual(want);
+    expect(error).toBeInstanceOf(PaginationLoopError);
+    expect(cursorOf(error)).toBeUndefined();
   });
 });
 

@@ -108,7 +108,7 @@ describe("stopping early", () => {
     [1500, 1000, 1500, 2],
     [1000, 1000, 1000, 1],
     [1001, 1000, 1001, 2],
-    [0, 1000, 0, 1],
+    [0, 1000, 0, 0],
     [20_000, 1000, 10_000, 10],
   ])(
     "toArray({ limit: %i }) with pages of %i: %i items, %i request(s)",
@@ -119,6 +119,13 @@ describe("stopping early", () => {
       expect(server.requests).toHaveLength(requests);
     },
   );
+
+  it.each([0, 3])("toArray({ limit: 0 }) with prefetch %i: [], and no request at all", async (prefetch) => {
+    const server = serverOf(10_000);
+    const logs = await paginate(voiceClient(server), "/logs", { prefetch }).toArray({ limit: 0 });
+    expect(logs).toEqual([]);
+    expect(server.requests).toHaveLength(0);
+  });
 
   it("toArray({ limit }) with prefetch still fetches no page past the limit", async () => {
     const server = serverOf(10_000);

@@ -1,12 +1,19 @@
 import { describe, expect, it } from "vitest";
+import { PaginationLoopError } from "../../src/index.js";
 import type { PageRequest } from "../../src/internal/cursor.js";
 import { type Fetched, pageLoop } from "../../src/internal/page-loop.js";
 
+interface TestPage {
+  index: number;
+  cursor: string | undefined;
+}
+
 /**
  * A list of `pages` pages whose fetches the test answers one by one: it sees exactly which
- * requests are in flight, with no server and no clock.
+ * requests are in flight, with no server and no clock. Page `i` links to page `linkOf(i)`
+ * (default: `i + 1`, none after the last).
  */
-function controlledList(pages: number) {
+function controlledList(pages: number, linkOf = (index: number) => index + 1) {
   const inFlight: { index: number; answer: () => void; signal: AbortSignal }[] = [];
   let started = 0;
   const request = (index: number): PageRequest => ({
@@ -15,14 +22,11 @@ function controlledList(pages: number) {
     key: `${index}`,
   });
   const fetchPage = (page: PageRequest, signal: AbortSignal) =>
-    new Promise<Fetched<number>>((resolve) => {
+    new Promise<Fetched<TestPage>>((resolve) => {
       started++;
       const index = page.query.index as number;
-      inFlight.push({
-        index,
-        signal,
-        answer: () => resolve([index, index + 1 < pages ? request(index + 1) : undefined]),
-      });
+      const next = index + 1 < pages ? request(linkOf(index)) : undefined;
+      inFlight.push({ index, signal, answer: () => resolve([{ index, cursor: next?.cursor }, next]) });
     });
   /** Answers the oldest request in flight, and lets the loop react. */
   const answer = async () => {
@@ -42,7 +46,7 @@ describe("pageLoop", () => {
       let next = loop.next();
       for (;;) {
         // Answer everything the loop asks for until it hands a page over.
-        let result: IteratorResult<number> | undefined;
+        let result: IteratorResult<TestPage> | undefined;
         void next.then((value) => {
           result = value;
         });
@@ -51,7 +55,7 @@ describe("pageLoop", () => {
           await list.answer();
         }
         if (result.done) break;
-        handed.push(result.value);
+        handed.push(result.value.index);
         // While the caller holds this page, the loop runs ahead `prefetch` pages, then waits.
         for (let ahead = 0; ahead < prefetch + 2; ahead++) await list.answer();
         expect(list.started()).toBe(Math.min(handed.length + prefetch, 10));
@@ -67,7 +71,7 @@ describe("pageLoop", () => {
     const loop = pageLoop(list.first, list.fetchPage, 1);
     const first = loop.next();
     await list.answer();
-    expect((await first).value).toBe(0);
+    expect((await first).value).toEqual({ index: 0, cursor: "/p?i=1" });
     expect(list.inFlight.map((request) => request.index)).toEqual([1]);
     const signal = list.inFlight[0]?.signal;
     await loop.return();
@@ -86,6 +90,70 @@ describe("pageLoop", () => {
     await list.answer();
     await first;
     await loop.return();
+  });
+
+  /** Runs a loop to its end, answering every request: the pages handed over, then its error if any. */
+  async function drain(loop: AsyncGenerator<TestPage>, list: ReturnType<typeof controlledList>) {
+    const handed: TestPage[] = [];
+    for (;;) {
+      let result: { value?: IteratorResult<TestPage>; error?: unknown } | undefined;
+      void loop.next().then(
+        (value) => {
+          result = { value };
+        },
+        (error: unknown) => {
+          result = { error };
+        },
+      );
+      while (!result) await list.answer();
+      if (!result.value) return { handed, error: result.error };
+      if (result.value.done) return { handed };
+      handed.push(result.value.value);
+    }
+  }
+
+  it.each([0, 1, 3])(
+    "prefetch %i: a page that links to itself is handed over, last and with no cursor; then the error, with none either",
+    async (prefetch) => {
+      const list = controlledList(10, (index) => (index === 3 ? 3 : index + 1));
+      const { handed, error } = await drain(pageLoop(list.first, list.fetchPage, prefetch), list);
+      expect(handed).toEqual([
+        { index: 0, cursor: "/p?i=1" },
+        { index: 1, cursor: "/p?i=2" },
+        { index: 2, cursor: "/p?i=3" },
+        { index: 3, cursor: undefined },
+      ]);
+      expect(error).toBeInstanceOf(PaginationLoopError);
+      expect(error).toMatchObject({ message: "paginate: next link loops back to /p?i=3." });
+      // An own `cursor`, like every error of a walk, and undefined: not the looping page's.
+      expect(Object.hasOwn(error as object, "cursor")).toBe(true);
+      expect((error as PaginationLoopError).cursor).toBeUndefined();
+      // Nothing is fetched for the looping link.
+      expect(list.started()).toBe(4);
+    },
+  );
+
+  it("a link back to the page before is caught at once too", async () => {
+    const list = controlledList(10, (index) => (index === 5 ? 4 : index + 1));
+    const { handed, error } = await drain(pageLoop(list.first, list.fetchPage, 0), list);
+    expect(handed.map((page) => [page.index, page.cursor])).toEqual([
+      [0, "/p?i=1"],
+      [1, "/p?i=2"],
+      [2, "/p?i=3"],
+      [3, "/p?i=4"],
+      [4, "/p?i=5"],
+      [5, undefined],
+    ]);
+    expect(error).toBeInstanceOf(PaginationLoopError);
+    expect(list.started()).toBe(6);
+  });
+
+  it("the loop wins over maxPages on the looping page: MaxPagesError's cursor would lead back into it", async () => {
+    const list = controlledList(10, (index) => (index === 3 ? 3 : index + 1));
+    const { handed, error } = await drain(pageLoop(list.first, list.fetchPage, 0, 4), list);
+    expect(handed).toHaveLength(4);
+    expect(error).toBeInstanceOf(PaginationLoopError);
+    expect((error as PaginationLoopError).cursor).toBeUndefined();
   });
 
   it("a failure that is no object (a thrown string) passes through unchanged", async () => {
