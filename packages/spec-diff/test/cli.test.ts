@@ -1,12 +1,4 @@
-import {
-  existsSync,
-  mkdirSync,
-  mkdtempSync,
-  readdirSync,
-  readFileSync,
-  rmSync,
-  writeFileSync,
-} from "node:fs";
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, relative } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
@@ -98,7 +90,7 @@ describe("spec-diff CLI", () => {
     const markdown = await runSpecDiff(args);
     expect(markdown.stdout.split("\n").slice(0, 5)).toEqual([
       "<!-- spec-diff -->",
-      `**Spec diff: minor release needed** — 0 breaking, 1 additive, 0 docs-only (\`${minor.base}\` → \`${minor.head}\`).`,
+      `**Spec diff: minor release needed** — 0 breaking, 1 minor, 0 patch (\`${minor.base}\` → \`${minor.head}\`).`,
       "",
       "| Severity | Change | Where | Rule |",
       "| --- | --- | --- | --- |",
@@ -127,106 +119,5 @@ describe("spec-diff CLI", () => {
     const report = JSON.parse(run.stdout) as Report;
     expect(report).toMatchObject({ base: "HEAD:spec/voice.yaml", overlay: true, bump: "major" });
     expect(report.changes.map((change) => change.kind)).toEqual(["response-enum-narrowed"]);
-  });
-
-  it.concurrent.each([
-    [
-      ["--base", "no-such-branch:spec/voice.yaml", "--head", "spec/voice.yaml"],
-      "`no-such-branch` is not a commit, branch or tag here",
-    ],
-    [
-      ["--base", "HEAD:spec/missing.yaml", "--head", "spec/voice.yaml"],
-      "`spec/missing.yaml` is not in `HEAD`",
-    ],
-    [
-      ["--base", "nowhere/voice.yaml", "--head", "spec/voice.yaml"],
-      "The base spec `nowhere/voice.yaml` does not exist",
-    ],
-    [["--base", "spec/voice.yaml"], "Both --base and --head are required (got no --head)"],
-    [
-      ["--base", "a", "--head", "b", "--format", "html"],
-      "--format must be one of markdown, json, github (got `html`)",
-    ],
-    [
-      ["--base", "a", "--head", "b", "--fail-on", "breaking"],
-      "--fail-on must be major, minor, patch or none",
-    ],
-    [["--base", "a", "--head", "b", "--frobnicate"], "Unknown argument `--frobnicate`"],
-  ])("exits 2 and says what to fix: %j", async (args, message) => {
-    const run = await runSpecDiff(args);
-    expect(run.code).toBe(2);
-    expect(run.stderr).toContain(message);
-    expect(run.stdout).toBe("");
-  });
-
-  it.concurrent.each([
-    ["not YAML", "openapi: 3.1.0\npaths: {\n", "is not valid YAML at line"],
-    ["not OpenAPI", "swagger: '2.0'\n", "is not an OpenAPI 3.x document (found Swagger 2.0)"],
-  ])("exits 2 on a head that is %s", async (name, text, message) => {
-    const head = join(work, `${name.replace(/\W/g, "-")}.yaml`);
-    writeFileSync(head, text);
-    const run = await runSpecDiff(["--base", minor.base, "--head", head, "--no-overlay"]);
-    expect(run.code).toBe(2);
-    expect(run.stderr).toContain(`The head spec \`${head}\` ${message}`);
-  });
-
-  it.concurrent("writes the changeset into --changeset-dir, and nothing when there is no change", async () => {
-    const dir = join(work, "changesets");
-    mkdirSync(dir);
-    const run = await runSpecDiff([
-      "--base",
-      major.base,
-      "--head",
-      major.head,
-      "--no-overlay",
-      "--write-changeset",
-      "--changeset-dir",
-      dir,
-    ]);
-    expect(run.code).toBe(0);
-    const [file] = readdirSync(dir);
-    expect(run.stderr).toContain(`wrote ${relative(repoRoot, join(dir, file ?? ""))}`);
-    expect(readFileSync(join(dir, file ?? ""), "utf8")).toBe(
-      [
-        "---",
-        '"@signalwire-voice/types": major',
-        '"@signalwire-voice/client": major',
-        "---",
-        "",
-        "Follow SignalWire's latest Voice API spec (1 breaking change).",
-        "",
-        "- **Breaking:** POST /calls, 201 response, `answered_by`: Property `answered_by` of `Call` was removed.",
-        "",
-      ].join("\n"),
-    );
-    const none = await runSpecDiff([
-      "--base",
-      same.base,
-      "--head",
-      same.head,
-      "--no-overlay",
-      "--write-changeset",
-      "--changeset-dir",
-      join(work, "empty"),
-    ]);
-    expect(none.stderr).toContain("No spec changes, so no changeset was written.");
-    expect(existsSync(join(work, "empty"))).toBe(false);
-  });
-
-  it.concurrent("writes the report to --output instead of stdout", async () => {
-    const output = join(work, "report.json");
-    const run = await runSpecDiff([
-      "--base",
-      docs.base,
-      "--head",
-      docs.head,
-      "--no-overlay",
-      "--format",
-      "json",
-      "--output",
-      output,
-    ]);
-    expect(run.stdout).toBe("");
-    expect((JSON.parse(readFileSync(output, "utf8")) as Report).bump).toBe("patch");
   });
 });

@@ -51,7 +51,7 @@ describe("formatters", () => {
   it("markdown: a marker for the sticky comment, one summary line, then a table by severity", () => {
     expect(formatMarkdown(report)).toMatchInlineSnapshot(`
       "<!-- spec-diff -->
-      **Spec diff: major release needed** — 1 breaking, 1 additive, 1 docs-only (\`main:spec/voice.yaml\` → \`spec/voice.yaml\`, with the SDK overlay).
+      **Spec diff: major release needed** — 1 breaking, 1 minor, 1 patch (docs-only) (\`main:spec/voice.yaml\` → \`spec/voice.yaml\`, with the SDK overlay).
 
       | Severity | Change | Where | Rule |
       | --- | --- | --- | --- |
@@ -64,6 +64,27 @@ describe("formatters", () => {
       formatMarkdown({ ...report, bump: "none", changes: [], summary: { major: 0, minor: 0, patch: 0 } }),
     ).toBe(
       "<!-- spec-diff -->\n**Spec diff: no changes** between `main:spec/voice.yaml` and `spec/voice.yaml`.\n",
+    );
+  });
+
+  it("markdown: a patch change is called docs only when it is one", () => {
+    const relaxed = {
+      ...(report.changes[2] as Report["changes"][number]),
+      kind: "schema-maximum-modified",
+      message: "GET /logs, query parameter `page_size`: `maximum` changed from 1000 to 2000.",
+    };
+    const summaryLine = (changes: Report["changes"]) =>
+      formatMarkdown({
+        ...report,
+        bump: "patch",
+        changes,
+        summary: { major: 0, minor: 0, patch: changes.length },
+      })
+        .split("\n")[1]
+        ?.replace(/ \(`.*$/, "");
+    expect(summaryLine([relaxed])).toBe("**Spec diff: patch release needed** — 0 breaking, 0 minor, 1 patch");
+    expect(summaryLine([relaxed, report.changes[2] as Report["changes"][number]])).toBe(
+      "**Spec diff: patch release needed** — 0 breaking, 0 minor, 2 patch (1 docs-only)",
     );
   });
 

@@ -4,7 +4,7 @@ const command: Record<Severity, string> = { major: "error", minor: "warning", pa
 
 /**
  * The report as GitHub Actions workflow commands: `::error` for breaking changes,
- * `::warning` for additions, `::notice` for docs, each on the spec file and line, so they
+ * `::warning` for minor ones, `::notice` for patch ones, each on the spec file and line, so they
  * show up on the pull request's diff.
  *
  * @example

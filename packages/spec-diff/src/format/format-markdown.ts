@@ -28,8 +28,11 @@ export function formatMarkdown(report: Report): string {
     lines.push(`**Spec diff: no changes** between \`${report.base}\` and \`${report.head}\`.`);
     return `${lines.join("\n")}\n`;
   }
+  // Patch is docs and details the types do not see (a relaxed bound): only docs are called docs.
+  const docs = report.changes.filter((change) => change.kind === "docs-changed").length;
+  const patches = `${patch} patch${docs === 0 ? "" : docs === patch ? " (docs-only)" : ` (${docs} docs-only)`}`;
   lines.push(
-    `**Spec diff: ${report.bump} release needed** — ${major} breaking, ${minor} additive, ${patch} docs-only ` +
+    `**Spec diff: ${report.bump} release needed** — ${major} breaking, ${minor} minor, ${patches} ` +
       `(\`${report.base}\` → \`${report.head}\`${report.overlay ? ", with the SDK overlay" : ""}).`,
     "",
     "| Severity | Change | Where | Rule |",

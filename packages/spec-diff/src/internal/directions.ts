@@ -1,9 +1,9 @@
 import type { Direction } from "../report.js";
 import { getAt, joinPointer, splitPointer } from "./json-pointer.js";
 import { isObject, type Json, type JsonObject } from "./parsed-spec.js";
+import { valueKeys } from "./values.js";
 
 const methods = new Set(["get", "put", "post", "delete", "options", "head", "patch", "trace"]);
-const valueKeys = new Set(["example", "examples", "default", "enum", "const"]);
 
 /** `#/components/schemas/Log/properties/id` → `#/components/schemas/Log`; undefined outside components. */
 export function componentOf(pointer: string): string | undefined {

@@ -9,12 +9,15 @@ export interface GitRef {
 
 /**
  * Splits `ref:path` at its first colon (git refs cannot contain one), or returns undefined
- * when `spec` is not in that form.
+ * when `spec` is not in that form. Throws {@link SpecDiffError} for a ref git would read as
+ * an option (`--output=x:y` would make `git show` write a file).
  */
 export function parseGitRef(spec: string): GitRef | undefined {
   const colon = spec.indexOf(":");
   if (colon <= 0 || colon === spec.length - 1) return undefined;
-  return { ref: spec.slice(0, colon), path: spec.slice(colon + 1) };
+  const gitRef = { ref: spec.slice(0, colon), path: spec.slice(colon + 1) };
+  checkRef(gitRef);
+  return gitRef;
 }
 
 /**
@@ -22,7 +25,9 @@ export function parseGitRef(spec: string): GitRef | undefined {
  * repository's root, as in `git show main:spec/voice.yaml` (`./path` is relative to `cwd`).
  */
 export function readGitRef({ ref, path }: GitRef, cwd: string): string {
-  const result = spawnSync("git", ["show", `${ref}:${path}`], {
+  checkRef({ ref, path });
+  // `--end-of-options`: whatever the ref is, git reads it as a revision, never as an option.
+  const result = spawnSync("git", ["show", "--end-of-options", `${ref}:${path}`], {
     cwd,
     encoding: "utf8",
     maxBuffer: 256 * 1024 * 1024,
@@ -35,6 +40,13 @@ export function readGitRef({ ref, path }: GitRef, cwd: string): string {
   }
   if (result.status === 0) return result.stdout;
   throw new SpecDiffError(explain(ref, path, result.stderr.trim(), cwd));
+}
+
+function checkRef({ ref, path }: GitRef): void {
+  if (!ref.startsWith("-")) return;
+  throw new SpecDiffError(
+    `\`${ref}:${path}\` is not a file, and \`${ref}\` cannot be a git ref: refs never start with "-" (git would read it as an option). Name a branch, tag or commit, as in \`main:${path}\`.`,
+  );
 }
 
 function explain(ref: string, path: string, stderr: string, cwd: string): string {

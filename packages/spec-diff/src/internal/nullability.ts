@@ -1,7 +1,6 @@
 import { isObject, type Json, type JsonObject } from "./parsed-spec.js";
+import { valueKeys } from "./values.js";
 
-// Values, not schemas: never rewritten, even when they look like one.
-const valueKeys = new Set(["example", "examples", "default", "enum", "const"]);
 // Maps from a name to a schema: their keys are names ("nullable", "type"...), not keywords.
 const nameMaps = new Set(["properties", "patternProperties", "$defs", "definitions", "dependentSchemas"]);
 // Keywords that only document or annotate a schema: a lone `oneOf` branch can absorb them

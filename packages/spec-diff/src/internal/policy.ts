@@ -1,8 +1,10 @@
-import { describePlainChange } from "./describe-change.js";
 import { componentDirections, directionsAt } from "./directions.js";
 import type { JsonObject } from "./parsed-spec.js";
 import type { EngineReport } from "./redocly-diff.js";
+import { discriminatorChanged } from "./rules/discriminator-rule.js";
 import { docsOnly } from "./rules/docs-rule.js";
+import { fallback } from "./rules/fallback-rule.js";
+import { defaultPresenceChanged, readOnlyChanged } from "./rules/modifier-rules.js";
 import { nullabilityRule } from "./rules/nullability-rule.js";
 import {
   becameOptional,
@@ -14,6 +16,7 @@ import { responseEnumNarrowed, responseVariantRemoved } from "./rules/response-r
 import type { Classified, Rule, RuleInput, Verdict } from "./rules/rule.js";
 import { where } from "./rules/rule.js";
 import { renamedSchemeChanges, securityFallback, securityRename } from "./rules/security-rules.js";
+import { serverVariableChanged } from "./rules/server-rules.js";
 import { componentChanges } from "./ts-surface.js";
 
 const typedComponent =
@@ -44,7 +47,8 @@ export const rules: Rule[] = [
       : undefined,
   // Every other engine verdict stands: redocly's diff-recommended rules are all breaking ones.
   engineVerdict,
-  // A response enum or union that lost a member breaks TypeScript code that still handles it.
+  // A response enum or union that lost a member (or a free value that became an enum) breaks
+  // TypeScript code that still handles it.
   responseEnumNarrowed,
   responseVariantRemoved,
   // A removed request property still passes on the wire, but TypeScript rejects callers that set it.
@@ -64,13 +68,18 @@ export const rules: Rule[] = [
   requestWidened,
   // A new oneOf/anyOf variant the engine did not rate (so: in a request) is a new way to call.
   variantAdded,
-  // Words, examples and extensions change the docs and JSDoc, not what compiles.
+  // A server variable's values are base URLs: one taken away (or a new default) is like a changed URL.
+  serverVariableChanged,
+  // A discriminator gives its variants literal types; removing or changing it takes them away.
+  discriminatorChanged,
+  // `default` and `readOnly` look like annotations, but make a generated property required or readonly.
+  defaultPresenceChanged,
+  readOnlyChanged,
+  // Words, examples, links and extensions change the docs and JSDoc, not what compiles.
   docsOnly,
-  // Anything else that appeared is new surface (minor); anything else keeps the engine's rating.
-  (input) => {
-    const { kind, message } = describePlainChange(input.change, input.doc);
-    return { severity: input.change.kind === "added" ? "minor" : input.change.impact, kind, message };
-  },
+  // Anything else: added is minor; removed is major (docs were rated above); a modified keyword
+  // that shapes a generated type is at least minor; the rest keeps the engine's rating.
+  fallback,
 ];
 
 /**

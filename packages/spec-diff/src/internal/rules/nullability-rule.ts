@@ -5,7 +5,7 @@ import { inRequest, inResponse, type RuleInput, type Verdict } from "./rule.js";
 /**
  * Null, after the normalizer turned its three spellings into `nullable`: a response that may
  * now be null breaks readers; a request that no longer accepts null breaks senders; the
- * opposite moves are compatible.
+ * opposite moves are compatible, but change the generated type (`| null`), so minor.
  */
 export function nullabilityRule(input: RuleInput): Verdict | undefined {
   if (input.change.property !== "nullable") return undefined;
@@ -23,5 +23,5 @@ export function nullabilityRule(input: RuleInput): Verdict | undefined {
   }
   return inRequest(input)
     ? rate("major", "no-longer-nullable", "no longer accepts null")
-    : rate("patch", "no-longer-nullable", "is never null now");
+    : rate("minor", "no-longer-nullable", "is never null now; the generated type drops `| null`");
 }

@@ -1,5 +1,6 @@
 import { describeWhere, parameterName } from "../describe.js";
 import { splitPointer } from "../json-pointer.js";
+import { listOf, valuesOf } from "../values.js";
 import { inRequest, inResponse, lastTwo, type RuleInput, type Verdict, where } from "./rule.js";
 
 /** A removed request property still passes on the wire, but TypeScript rejects callers that set it. */
@@ -70,7 +71,3 @@ export function variantAdded(input: RuleInput): Verdict | undefined {
     message: `${at}: a new \`${combinator}\` variant is accepted.`,
   };
 }
-
-const listOf = (value: unknown): string[] => (Array.isArray(value) ? value.map(String) : []);
-const valuesOf = (value: unknown): string[] =>
-  value === undefined ? [] : Array.isArray(value) ? value.map(String) : [String(value)];

@@ -1,19 +1,27 @@
 import { describeWhere } from "../describe.js";
+import { listOf } from "../values.js";
 import { inResponse, lastTwo, type RuleInput, type Verdict, where } from "./rule.js";
 
 /**
- * A response enum that lost values: the wire still works, but TypeScript rejects code that
- * compares with or `case`s on a literal the union no longer has (TS2367, TS2678).
+ * A response enum that lost values, or a free value that became an enum: the wire still
+ * works, but TypeScript rejects code that compares with or `case`s on a literal the union no
+ * longer has (TS2367, TS2678).
  */
 export function responseEnumNarrowed(input: RuleInput): Verdict | undefined {
   if (input.change.property !== "enum" || !inResponse(input)) return undefined;
-  const after = new Set(listOf(input.change.revision?.value));
-  const lost = listOf(input.change.base?.value).filter((value) => !after.has(value));
-  if (lost.length === 0 || after.size === 0) return undefined;
+  const after = listOf(input.change.revision?.value);
+  if (after.length === 0) return undefined;
+  const before = input.change.base?.value;
+  const lost = listOf(before).filter((value) => !after.includes(value));
+  if (before !== undefined && lost.length === 0) return undefined;
+  const what =
+    before === undefined
+      ? `is now limited to ${quoted(after)}, where any value was allowed`
+      : `no longer includes ${quoted(lost)}`;
   return {
     severity: "major",
     kind: "response-enum-narrowed",
-    message: `${where(input)}: no longer includes ${lost.map((value) => `'${value}'`).join(", ")}; TypeScript code that compares with or switches on it no longer compiles.`,
+    message: `${where(input)}: ${what}; TypeScript code that compares with or switches on it no longer compiles.`,
   };
 }
 
@@ -34,4 +42,4 @@ export function responseVariantRemoved(input: RuleInput): Verdict | undefined {
   };
 }
 
-const listOf = (value: unknown): string[] => (Array.isArray(value) ? value.map(String) : []);
+const quoted = (values: string[]) => values.map((value) => `'${value}'`).join(", ");
