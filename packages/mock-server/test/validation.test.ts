@@ -27,6 +27,7 @@ describe("422: every validation code", () => {
     [{ created_on: "2026-02-30" }, ["not_a_datetime created_on"]],
     [{ created_after: "2026-01-01T25:00:00Z" }, ["not_a_datetime created_after"]],
     [{ created_after: "01/02/2026" }, ["not_a_datetime created_after"]],
+    [{ created_after: "2025-12-31T20:00:00-0530" }, ["not_a_datetime created_after"]], // RFC 3339: ±HH:MM
     [{ created_after: "" }, ["not_a_datetime created_after"]],
     [{ page_number: 1 }, ["page_token_required page_token"]],
     [{ page_token: "PAnot-a-uuid" }, ["page_token_is_invalid page_token"]],
@@ -70,7 +71,7 @@ describe("422: every validation code", () => {
     { created_before: "2025-12-31T23:59:59Z" },
     { created_before: "2025-12-31T23:59:59.123456Z" },
     { created_after: "2025-12-31T20:00+02:00" },
-    { created_after: "2025-12-31T20:00:00-0530" },
+    { created_after: "2025-12-31T20:00:00-05:30" },
     { created_after: "2025-12-31T20:00:00" },
     { unknown: "ignored" },
   ])("accepts %j", async (params) => {

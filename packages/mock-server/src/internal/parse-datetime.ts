@@ -1,11 +1,14 @@
 /**
- * The date filters accept `YYYY-MM-DD` (midnight UTC) or an ISO 8601 / RFC 3339 date-time
- * `YYYY-MM-DDTHH:MM[:SS[.fraction]][Z|±HH:MM|±HHMM]` (no offset means UTC). Anything else,
- * including impossible dates such as 2026-02-30, is not a datetime.
+ * The date filters accept `YYYY-MM-DD` (midnight UTC) or an ISO 8601 date-time in RFC 3339's
+ * form with seconds and offset optional, `YYYY-MM-DDTHH:MM[:SS[.fraction]][Z|±HH:MM]` (no offset
+ * means UTC): `T` and `Z` in either case, hours 00-23, no leap second. Anything else, including
+ * impossible dates such as 2026-02-30, a space for the `T`, `24:00` or an offset without its colon,
+ * is not a datetime. `@signalwire-voice/client` checks the same grammar before sending
+ * (its `src/internal/input-checks.ts`; both test suites share one table).
  */
 
 const DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
-const DATE_TIME = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::(\d{2})(\.\d{1,9})?)?(Z|[+-]\d{2}:?\d{2})?$/i;
+const DATE_TIME = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::(\d{2})(\.\d+)?)?(Z|[+-]\d{2}:\d{2})?$/i;
 
 function utc(year: number, month: number, day: number): number | undefined {
   const date = new Date(0);
@@ -25,8 +28,7 @@ export function parseDateTime(text: string): number | undefined {
     return undefined;
   let offsetMinutes = 0;
   if (zone.toUpperCase() !== "Z") {
-    const digits = zone.slice(1).replace(":", "");
-    const [offsetHours, offsetMins] = [Number(digits.slice(0, 2)), Number(digits.slice(2))];
+    const [offsetHours, offsetMins] = [Number(zone.slice(1, 3)), Number(zone.slice(4))];
     if (offsetHours > 23 || offsetMins > 59) return undefined;
     offsetMinutes = (zone.startsWith("-") ? -1 : 1) * (offsetHours * 60 + offsetMins);
   }
