@@ -7,8 +7,6 @@ import { resolveOptions, type VoiceClientOptions } from "./internal/options.js";
 import { retryingFetch } from "./internal/retrying-fetch.js";
 import type { VoicePaths } from "./voice-paths.js";
 
-declare const __VERSION__: string;
-
 /**
  * The second argument of `GET("/logs")`: `params.query` (checked against the spec at compile
  * time, key by key, and again before sending) plus fetch options such as `signal` and `headers`.
@@ -72,24 +70,17 @@ export interface VoiceClient extends Omit<Client<VoicePaths>, "GET"> {
  * ```
  */
 export function createVoiceClient(options?: VoiceClientOptions): VoiceClient {
-  const resolved = resolveOptions(options);
-  // `btoa` is on every runtime; options.ts has checked that both parts are printable ASCII.
-  const credentials = btoa(`${resolved.projectId}:${resolved.token}`);
+  const settings = resolveOptions(options);
   // In our CommonJS build the default import is openapi-fetch's CommonJS exports object (Node's
   // interop), whose `default` is the function; in the ESM build it is the function itself.
   const createClient = (openapiFetch as unknown as { default?: typeof openapiFetch }).default ?? openapiFetch;
   // openapi-fetch's client, with `GET` typed by VoiceClient.
   return createClient<VoicePaths>({
-    baseUrl: resolved.baseUrl,
-    headers: { accept: "application/json", ...resolved.headers },
+    baseUrl: settings.baseUrl,
+    headers: { accept: "application/json", ...settings.headers },
     querySerializer: serializeQuery,
     // Auth, user agent, timeouts and retries wrap the fetch rather than being middleware: every
     // attempt (not just the first) passes through them, and no middleware means a faster path.
-    fetch: retryingFetch({
-      ...resolved,
-      authorization: `Basic ${credentials}`,
-      userAgent: `signalwire-voice-client/${__VERSION__}${resolved.userAgent ? ` ${resolved.userAgent}` : ""}`,
-      secrets: [resolved.token, credentials],
-    }),
+    fetch: retryingFetch(settings),
   }) as VoiceClient;
 }

@@ -4,7 +4,7 @@ import { EMPTY_PAGE, fetchStub, json } from "./helpers/fetch-stub.js";
 
 describe("Authorization goes to the configured origin only", () => {
   const client = (fetch: ReturnType<typeof fetchStub>) =>
-    createVoiceClient({ space: "example", projectId: "p", token: "t", env: {}, fetch });
+    createVoiceClient({ space: "example", projectId: "p", token: "PT-token", env: {}, fetch });
 
   it.each([
     // per-request baseUrl → Authorization sent?
@@ -20,7 +20,7 @@ describe("Authorization goes to the configured origin only", () => {
   ])("%s → %s", async (baseUrl, sent) => {
     const fetch = fetchStub(json(EMPTY_PAGE));
     await client(fetch).GET("/logs", { baseUrl });
-    expect(fetch.requests[0]?.headers.get("authorization")).toBe(sent ? `Basic ${btoa("p:t")}` : null);
+    expect(fetch.requests[0]?.headers.get("authorization")).toBe(sent ? `Basic ${btoa("p:PT-token")}` : null);
   });
 
   it("sends nothing at all to a URL with userinfo (fetch refuses to build the Request)", async () => {

@@ -1,3 +1,4 @@
+import { readFileSync } from "node:fs";
 import { inspect } from "node:util";
 import { describe, expect, expectTypeOf, it } from "vitest";
 import {
@@ -234,4 +235,45 @@ it("every error class is a VoiceError with its own name", () => {
     expect(error.name).toBe(name);
     expect(String(error)).toBe(`${name}: m`);
   }
+});
+
+it("InputError's JSDoc example quotes the message the client really throws", async () => {
+  const source = readFileSync(new URL("../src/errors/input-error.ts", import.meta.url), "utf8");
+  // The example's comment: // "query.page_size", "<message>"
+  const [, field, documented] = /\/\/ "([^"]+)", "([^"]+)"/.exec(source) ?? [];
+  const error = await testClient({ fetch: fetchStub(json(EMPTY_PAGE)) })
+    .GET("/logs", { params: { query: { page_size: 5000 } } })
+    .catch((thrown: unknown) => thrown);
+  expect(error).toBeInstanceOf(InputError);
+  expect(error).toMatchObject({ field, message: documented });
+});
+
+describe("instanceof within one copy", () => {
+  it("holds for each class and its base only", () => {
+    const classes = [ApiError, NetworkError, TimeoutError, AbortError, InputError] as const;
+    for (const ErrorClass of classes) {
+      const error = new ErrorClass("m");
+      for (const Other of classes) expect(error instanceof Other).toBe(Other === ErrorClass);
+    }
+  });
+
+  it("leaves subclasses without a brand of their own to the usual prototype check", () => {
+    class PagesError extends VoiceError {
+      override name = "PagesError";
+    }
+    class MyApiError extends ApiError {}
+    expect(new PagesError("m")).toBeInstanceOf(VoiceError);
+    expect(new PagesError("m")).toBeInstanceOf(PagesError);
+    expect(new NetworkError("m")).not.toBeInstanceOf(PagesError);
+    expect(new VoiceError("m")).not.toBeInstanceOf(PagesError);
+    expect(new MyApiError("m")).toBeInstanceOf(ApiError);
+    expect(new ApiError("m")).not.toBeInstanceOf(MyApiError);
+  });
+
+  it("still narrows the type", () => {
+    const error: unknown = createApiError(new Response(null, { status: 422 }), VALIDATION);
+    if (error instanceof ApiError) expect(error.is(422)).toBe(true); // compiles only if narrowed
+    if (error instanceof VoiceError) expectTypeOf(error).toEqualTypeOf<VoiceError>();
+    expect(error).toBeInstanceOf(ApiError);
+  });
 });

@@ -17,20 +17,22 @@ describe("createVoiceClient options: defaults and environment fallbacks", () => 
   });
 
   it("reads SIGNALWIRE_SPACE, SIGNALWIRE_PROJECT_ID and SIGNALWIRE_API_TOKEN from the injected env", () => {
-    const env = { SIGNALWIRE_SPACE: "acme", SIGNALWIRE_PROJECT_ID: "p-1", SIGNALWIRE_API_TOKEN: "PT123" };
+    const env = { SIGNALWIRE_SPACE: "acme", SIGNALWIRE_PROJECT_ID: "p-1", SIGNALWIRE_API_TOKEN: "PT123456" };
     expect(resolveOptions({ env })).toMatchObject({
       baseUrl: "https://acme.signalwire.com/api/voice",
-      projectId: "p-1",
-      token: "PT123",
+      authorization: `Basic ${btoa("p-1:PT123456")}`,
     });
   });
 
   it("prefers options to the environment, and baseUrl to SIGNALWIRE_SPACE", () => {
-    const env = { SIGNALWIRE_SPACE: "acme", SIGNALWIRE_PROJECT_ID: "env-p", SIGNALWIRE_API_TOKEN: "env-t" };
-    expect(resolveOptions({ env, space: "other", projectId: "p", token: "t" })).toMatchObject({
+    const env = {
+      SIGNALWIRE_SPACE: "acme",
+      SIGNALWIRE_PROJECT_ID: "env-p",
+      SIGNALWIRE_API_TOKEN: "env-token",
+    };
+    expect(resolveOptions({ env, space: "other", projectId: "p", token: "PT-token" })).toMatchObject({
       origin: "https://other.signalwire.com",
-      projectId: "p",
-      token: "t",
+      authorization: `Basic ${btoa("p:PT-token")}`,
     });
     expect(resolveOptions({ env, baseUrl: "http://127.0.0.1:4010/api/voice/" })).toMatchObject({
       origin: "http://127.0.0.1:4010",
@@ -78,7 +80,7 @@ describe("createVoiceClient options: a missing or malformed option throws InputE
     // case, options → field, and what the message says
     [
       "no space at all",
-      { projectId: "p", token: "t", env: {} },
+      { projectId: "p", token: "PT-token", env: {} },
       "space",
       "Pass { space } or set SIGNALWIRE_SPACE",
     ],
@@ -94,7 +96,7 @@ describe("createVoiceClient options: a missing or malformed option throws InputE
     ["a 64-character space", { ...good, space: "a".repeat(64) }, "space", "got"],
     [
       "an empty SIGNALWIRE_SPACE",
-      { projectId: "p", token: "t", env: { SIGNALWIRE_SPACE: "" } },
+      { projectId: "p", token: "PT-token", env: { SIGNALWIRE_SPACE: "" } },
       "space",
       "got",
     ],
@@ -105,7 +107,7 @@ describe("createVoiceClient options: a missing or malformed option throws InputE
       "baseUrl",
       'got "localhost:4010"',
     ],
-    ["a ftp baseUrl", { ...CREDENTIALS, baseUrl: "ftp://example.test/api" }, "baseUrl", "an http(s) URL"],
+    ["a ftp baseUrl", { ...CREDENTIALS, baseUrl: "ftp://example.test/api" }, "baseUrl", "an https URL"],
     [
       "credentials in baseUrl",
       { ...CREDENTIALS, baseUrl: "https://u:p@example.test/api" },
@@ -120,7 +122,7 @@ describe("createVoiceClient options: a missing or malformed option throws InputE
     ],
     [
       "no projectId",
-      { space: "example", token: "t", env: {} },
+      { space: "example", token: "PT-token", env: {} },
       "projectId",
       "Pass { projectId } or set SIGNALWIRE_PROJECT_ID",
     ],
@@ -133,7 +135,9 @@ describe("createVoiceClient options: a missing or malformed option throws InputE
     ],
     ["a token with a space", { ...good, token: "PT 123" }, "token", "your API token"],
     ["a token with a newline", { ...good, token: "PT123\n" }, "token", "your API token"],
-    ["a non-ASCII token", { ...good, token: "PTé" }, "token", "your API token"],
+    ["a non-ASCII token", { ...good, token: "PT-tokené" }, "token", "your API token"],
+    // Redaction replaces the token wherever it occurs: a short one would garble words.
+    ["a 7-character token", { ...good, token: "PT12345" }, "token", "your API token (8+ characters)"],
     ["fetch not a function", { ...good, fetch: "fetch" as never }, "fetch", "expected a function"],
     ["negative maxRetries", { ...good, maxRetries: -1 }, "maxRetries", "an integer >= 0"],
     ["fractional maxRetries", { ...good, maxRetries: 1.5 }, "maxRetries", "an integer >= 0"],
@@ -163,5 +167,48 @@ describe("createVoiceClient options: a missing or malformed option throws InputE
     ]) {
       expect(() => createVoiceClient(options)).toThrow(/^(?!.*secret).*$/s);
     }
+  });
+});
+
+describe("baseUrl: https, or plain http only where Basic credentials stay off the network", () => {
+  it.each([
+    // baseUrl → accepted?
+    ["https://example.test/api/voice", true],
+    ["https://proxy.example.com:8443/api/voice", true],
+    ["http://127.0.0.1:4010/api/voice", true], // loopback: 127.0.0.0/8
+    ["http://127.255.0.9/api/voice", true],
+    ["http://127.1:4010/api/voice", true], // the URL parser reads it as 127.0.0.1
+    ["http://localhost:4010/api/voice", true],
+    ["http://LOCALHOST/api/voice", true],
+    ["http://[::1]:4010/api/voice", true],
+    ["http://[0:0::1]/api/voice", true], // ::1 written long
+    ["http://mock.test/api/voice", true], // RFC 6761 .test: the in-process mock server
+    ["http://api.staging.test:8080/api/voice", true],
+    ["http://example.signalwire.com/api/voice", false],
+    ["http://proxy.internal/api/voice", false],
+    ["http://10.0.0.1/api/voice", false],
+    ["http://128.0.0.1/api/voice", false],
+    ["http://[::2]/api/voice", false],
+    ["http://[::ffff:127.0.0.1]/api/voice", false], // IPv4-mapped: not the loopback interface
+    ["http://localhost.example.com/api/voice", false],
+    ["http://127.0.0.1.nip.io/api/voice", false], // a public name that resolves to loopback
+    ["http://test/api/voice", false],
+    ["http://mock.test.example.com/api/voice", false],
+    ["http://mock.test@evil.example/api/voice", false],
+  ])("%s → %s", (baseUrl, accepted) => {
+    const create = () => createVoiceClient({ ...CREDENTIALS, baseUrl });
+    if (accepted) expect(create).not.toThrow();
+    else expect(create).toThrow(InputError);
+  });
+
+  it("says which option, what was expected, and how to fix it", () => {
+    expect(() => createVoiceClient({ ...CREDENTIALS, baseUrl: "http://api.example.com/api/voice" })).toThrow(
+      expect.objectContaining({
+        name: "InputError",
+        field: "baseUrl",
+        message:
+          'createVoiceClient: bad option baseUrl: expected an https URL (http only for localhost, 127.x.x.x, [::1] or *.test) without user, query or hash, got "http://api.example.com/api/voice".',
+      }),
+    );
   });
 });

@@ -5,6 +5,7 @@ import {
   AbortError,
   ApiError,
   createVoiceClient,
+  type FetchFunction,
   InputError,
   NetworkError,
   type RetryEvent,
@@ -14,6 +15,7 @@ import {
   type VoiceLogsQuery,
 } from "../src/index.js";
 import { CREDENTIALS, PROJECT_ID, TOKEN } from "./helpers/client.js";
+import { DATETIMES } from "./helpers/datetimes.js";
 import { startTestServer, type TestServer } from "./helpers/http-server.js";
 
 // Every test here talks to the mock server over real HTTP on 127.0.0.1.
@@ -96,6 +98,50 @@ describe("over HTTP: a normal listing", () => {
   });
 });
 
+describe("over HTTP: the response is a Response like any other", () => {
+  it("lets middleware read a clone, and the caller read the body again afterwards", async () => {
+    const voice = client();
+    const seen: unknown[] = [];
+    // openapi-fetch's usual logging middleware.
+    voice.use({
+      async onResponse({ response }) {
+        seen.push(await response.clone().json());
+      },
+    });
+    const { data, response } = await voice.GET("/logs", { params: { query: { page_size: 3 } } });
+    expect(data?.data).toHaveLength(3);
+    expect(seen).toEqual([data]);
+    expect(response.url).toBe(`${server.baseUrl}/logs?page_size=3`);
+    expect(response.status).toBe(200);
+    expect(response.headers.get("content-type")).toMatch(/^application\/json/);
+    expect(response.bodyUsed).toBe(false);
+    const decoded = (bytes: ArrayBuffer) => JSON.parse(new TextDecoder().decode(bytes));
+    expect(decoded(await response.clone().arrayBuffer())).toEqual(data);
+    expect(JSON.parse(await (await response.clone().blob()).text())).toEqual(data);
+    expect(JSON.parse(await response.text())).toEqual(data);
+    expect(await response.json()).toEqual(data);
+    expect(decoded(await response.arrayBuffer())).toEqual(data);
+  });
+
+  it("does the same for an error answer, whose typed error and ApiError still work", async () => {
+    const voice = client();
+    const seen: unknown[] = [];
+    voice.use({
+      async onResponse({ response }) {
+        seen.push(await response.clone().json());
+      },
+    });
+    const result = await voice.GET("/logs", { params: { query: { page_token: "PAnot-a-token" } } });
+    expect(result.response.status).toBe(422);
+    expect(seen).toEqual([result.error]);
+    expect(await result.response.clone().json()).toEqual(result.error);
+    expect(JSON.parse(await (await result.response.blob()).text())).toEqual(result.error);
+    const { error } = await settle(Promise.resolve().then(() => unwrap(result)));
+    expect(error).toBeInstanceOf(ApiError);
+    expect(error).toMatchObject({ status: 422, url: `${server.baseUrl}/logs?page_token=PAnot-a-token` });
+  });
+});
+
 describe("over HTTP: retries", () => {
   it.each([
     ["503", { type: "server-error", status: 503 }],
@@ -130,10 +176,22 @@ describe("over HTTP: retries", () => {
   it("honours Retry-After: waits the seconds the server asks for", async () => {
     server.addFault({ first: 1, fault: { type: "rate-limit", retryAfter: 1 } });
     const events: RetryEvent[] = [];
-    const { data } = await client({ onRetry: (event) => events.push(event) }).GET("/logs");
+    // The real fetch, timed: when each attempt left for the server, and when its answer came back.
+    const times: { sent: number; answered: number }[] = [];
+    const timed: FetchFunction = async (request, init) => {
+      const sent = performance.now();
+      const response = await fetch(request, init);
+      times.push({ sent, answered: performance.now() });
+      return response;
+    };
+    const { data } = await client({ fetch: timed, onRetry: (event) => events.push(event) }).GET("/logs");
     expect(data).toBeDefined();
     expect(events).toEqual([{ attempt: 1, delayMs: 1_000, status: 429 }]);
     expect(attempts()).toEqual(["1", "2"]);
+    // The wait happened: from the 429 to the next attempt, at least the second asked for. A lower
+    // bound (with 100 ms of slack for timer granularity), so a busy machine cannot fail it.
+    const [first, second] = times;
+    expect((second?.sent ?? 0) - (first?.answered ?? Number.POSITIVE_INFINITY)).toBeGreaterThanOrEqual(900);
   });
 
   it("does not wait for a Retry-After beyond a minute: it returns the 429 at once", async () => {
@@ -272,10 +330,100 @@ describe("over HTTP: bad input sends no request", () => {
     expect(server.requests).toEqual([]);
   });
 
+  it.each(DATETIMES)("the date %j: the client and the mock server agree (%j)", async (text, want) => {
+    const { value, error } = await settle(client().GET("/logs", { params: { query: { created_on: text } } }));
+    if (want === undefined) {
+      // Refused before sending; and the mock server, asked directly, refuses it too.
+      expect(error).toBeInstanceOf(InputError);
+      expect(server.requests).toEqual([]);
+      const direct = await fetch(`${server.baseUrl}/logs?created_on=${encodeURIComponent(text)}`, {
+        headers: { authorization: `Basic ${CREDENTIALS}` },
+      });
+      expect(direct.status).toBe(422);
+      expect(await direct.json()).toMatchObject({
+        errors: [{ code: "not_a_datetime", attribute: "created_on" }],
+      });
+    } else {
+      expect((value as { response: Response }).response.status).toBe(200);
+      expect(new URL(server.requests[0]?.url ?? "").searchParams.get("created_on")).toBe(text);
+    }
+  });
+
   it("a bad option: InputError at construction, and nothing is sent", () => {
     expect(() => client({ baseUrl: "not a url" })).toThrow(InputError);
     expect(server.requests).toEqual([]);
   });
+});
+
+describe("over HTTP: a token JSON and URLs must escape is redacted however the server echoes it", () => {
+  // Every character JSON or a URL escapes; options.ts allows any printable ASCII but ':'.
+  const token = 'PT"a\\b/c<d>&e%f+g=h';
+  const basic = btoa(`${PROJECT_ID}:${token}`);
+  const forms = [
+    token,
+    JSON.stringify(token).slice(1, -1),
+    encodeURIComponent(token),
+    encodeURIComponent(token).toLowerCase(),
+    JSON.stringify(token).slice(1, -1).replaceAll("/", "\\/"),
+    basic,
+    encodeURIComponent(basic),
+  ];
+
+  it.each([400, 401, 503])(
+    "%i: not in the ApiError, nor in the response middleware and the caller see",
+    async (status) => {
+      // A real second server that echoes everything, the way real servers do: JSON-escaped (with
+      // slashes escaped, as PHP does, and < > & as \u00XX, as Go and Rails do) and in a link.
+      const echo = await startTestServer((request, response) => {
+        const authorization = request.headers.authorization ?? "";
+        const sent = atob(authorization.slice("Basic ".length)).split(":").slice(1).join(":");
+        const body = JSON.stringify({
+          error: `bad token ${sent}`,
+          authorization,
+          next: `${other.url}/logs?token=${encodeURIComponent(sent)}`,
+        });
+        response.writeHead(status, { "content-type": "application/json" });
+        response.end(
+          body.replaceAll("/", "\\/").replace(/[<>&]/g, (char) => `\\u00${char.charCodeAt(0).toString(16)}`),
+        );
+      });
+      try {
+        const voice = client({
+          baseUrl: `${echo.url}/api/voice`,
+          projectId: PROJECT_ID,
+          token,
+          maxRetries: 0,
+        });
+        const seen: string[] = [];
+        voice.use({
+          async onResponse({ response }) {
+            seen.push(await response.clone().text());
+          },
+        });
+        const result = await voice.GET("/logs");
+        expect(echo.requests[0]?.headers.authorization).toBe(`Basic ${basic}`);
+        const { error } = await settle(Promise.resolve().then(() => unwrap(result)));
+        expect(error).toBeInstanceOf(ApiError);
+        expect((error as ApiError).body).toMatchObject({
+          error: "bad token [redacted]",
+          authorization: "Basic [redacted]",
+        });
+        const views = [
+          String(error),
+          (error as Error).stack ?? "",
+          JSON.stringify(error),
+          inspect(error, { depth: 10, showHidden: true }),
+          JSON.stringify((error as ApiError).body),
+          JSON.stringify(result.error),
+          ...seen,
+          await result.response.text(),
+        ];
+        for (const view of views) for (const form of forms) expect(view).not.toContain(form);
+      } finally {
+        await echo.close();
+      }
+    },
+  );
 });
 
 describe("over HTTP: no secret in any error", () => {

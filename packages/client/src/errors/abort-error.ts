@@ -18,5 +18,5 @@ import { VoiceError } from "./voice-error.js";
  * ```
  */
 export class AbortError extends VoiceError {
-  override name = "AbortError";
+  protected static override readonly brand = "AbortError";
 }

@@ -49,7 +49,7 @@ export type ApiErrorBody<S extends number> = S extends keyof ApiErrorBodies ? Ap
  * ```
  */
 export class ApiError<S extends number = number> extends VoiceError {
-  override name = "ApiError";
+  protected static override readonly brand = "ApiError";
   /** The HTTP status of the answer. */
   declare readonly status: S;
   /** The parsed body (the raw text when it is not JSON), with any credential redacted. */

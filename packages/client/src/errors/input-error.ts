@@ -10,12 +10,12 @@ import { VoiceError } from "./voice-error.js";
  *   await client.GET("/logs", { params: { query: { page_size: 5000 } } });
  * } catch (error) {
  *   if (error instanceof InputError) console.error(error.field, error.message);
- *   // "query.page_size", "Invalid query.page_size: expected an integer from 1 to 1000, got 5000. …"
+ *   // "query.page_size", "Bad query.page_size: expected an integer from 1 to 1000, got 5000. Nothing was sent."
  * }
  * ```
  */
 export class InputError extends VoiceError {
-  override name = "InputError";
+  protected static override readonly brand = "InputError";
   /** The option (`"space"`, `"timeoutMs"`…) or query parameter (`"query.page_size"`) at fault. */
   declare readonly field: string;
 }

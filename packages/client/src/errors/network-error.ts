@@ -15,7 +15,7 @@ import { VoiceError } from "./voice-error.js";
  * ```
  */
 export class NetworkError extends VoiceError {
-  override name = "NetworkError";
+  protected static override readonly brand = "NetworkError";
   /** How many attempts were made, retries included. */
   declare readonly attempts: number;
 }

@@ -15,7 +15,7 @@ import { VoiceError } from "./voice-error.js";
  * ```
  */
 export class TimeoutError extends VoiceError {
-  override name = "TimeoutError";
+  protected static override readonly brand = "TimeoutError";
   /** The per-attempt limit that was hit. */
   declare readonly timeoutMs: number;
   /** How many attempts were made, retries included. */

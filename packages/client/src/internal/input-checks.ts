@@ -1,9 +1,12 @@
 import { createQuerySerializer } from "openapi-fetch";
 import { InputError } from "../errors/input-error.js";
 
-// The shape of an ISO 8601 date or date-time (2026-01-31, 2026-01-31T12:00:00.000+02:00);
-// `Date.parse` then rejects the impossible times.
-const ISO_DATE = /^\d{4}-\d\d-\d\d([T ]\d\d:\d\d[\d:.]*(Z|[+-]\d\d:?\d\d)?)?$/;
+// The one date grammar of this client and the mock server (its parse-datetime.ts): `YYYY-MM-DD`,
+// or an ISO 8601 date-time in RFC 3339's form with seconds and offset optional,
+// `YYYY-MM-DDTHH:MM[:SS[.fraction]][Z|±HH:MM]`: `T` and `Z` in either case, hours 00-23, no leap
+// second. Whether the day exists is checked below.
+const DATE_TIME =
+  /^(\d{4}-\d\d-\d\d)(t([01]\d|2[0-3]):[0-5]\d(:[0-5]\d(\.\d+)?)?(z|[+-]([01]\d|2[0-3]):[0-5]\d)?)?$/i;
 
 /**
  * Checks a `GET /logs` query against the spec and turns it into a query string. It is the
@@ -35,27 +38,28 @@ export function serializeQuery(query: Record<string, unknown>): string {
 
 function serializeDate(name: string, value: unknown): unknown {
   if (value == null) return value;
-  // Dates travel as ISO 8601; an invalid Date has no such form.
-  if (value instanceof Date && !Number.isNaN(value.getTime())) return value.toISOString();
-  // Strings must be ISO 8601 and name a real time and day: `Date.parse` rolls 2026-02-30 over to
-  // March 2, so the day must survive the round trip.
-  const text = `${value}`;
-  const day = text.slice(0, 10);
-  const valid =
-    typeof value === "string" &&
-    ISO_DATE.test(text) &&
-    !Number.isNaN(Date.parse(text.replace(" ", "T"))) &&
-    new Date(Date.parse(day) || 0).toISOString().startsWith(day);
-  check(name, valid, value, "a valid Date or ISO 8601 string");
+  // Dates travel as ISO 8601, checked like strings: an invalid Date has no such form (`toJSON()`
+  // gives null), and one beyond year 9999 has a form (`+010000-…`) the server refuses.
+  const text = value instanceof Date ? value.toJSON() : value;
+  // The day must exist: `Date.parse` rolls 2026-02-30 over to March 2, so it must survive the
+  // round trip.
+  const day = typeof text === "string" && DATE_TIME.exec(text)?.[1];
+  check(
+    name,
+    day && new Date(day).toJSON()?.startsWith(day),
+    value,
+    "a valid Date or YYYY-MM-DD[Thh:mm[:ss[.s]][Z|±hh:mm]]",
+  );
   return text;
 }
 
-function isInteger(value: unknown, min: number, max: number): boolean {
+/** Whether `value` is an integer from `min` to `max` (by default the longest delay `setTimeout` keeps). */
+export function isInteger(value: unknown, min: number, max = 2 ** 31 - 1): boolean {
   return Number.isInteger(value) && (value as number) >= min && (value as number) <= max;
 }
 
 /** Throws "Bad query.X: expected …, got …. Nothing was sent." unless `valid`. */
-function check(name: string, valid: boolean, got: unknown, expected: string): void {
+function check(name: string, valid: unknown, got: unknown, expected: string): void {
   if (valid) return;
   const shown = typeof got === "string" ? JSON.stringify(got) : String(got);
   throw new InputError(`Bad query.${name}: expected ${expected}, got ${shown}. Nothing was sent.`, {

@@ -1,4 +1,6 @@
 import { InputError } from "../errors/input-error.js";
+import { isInteger } from "./input-checks.js";
+import { secretPattern } from "./redact.js";
 import type { FetchFunction, RetryEvent, RetrySettings } from "./retrying-fetch.js";
 
 /**
@@ -46,25 +48,33 @@ export interface VoiceClientOptions {
   env?: Readonly<Record<string, string | undefined>>;
 }
 
-/** The options, checked and with their defaults: what `createVoiceClient` and the retrying fetch need. */
-export interface ResolvedOptions extends Omit<RetrySettings, "secrets" | "authorization" | "userAgent"> {
+/**
+ * The options, checked and with their defaults: the retrying fetch's settings (credentials and
+ * user agent made), and what openapi-fetch needs.
+ */
+export interface ResolvedOptions extends RetrySettings {
   baseUrl: string;
-  origin: string;
-  projectId: string;
-  token: string;
-  headers: Record<string, string>;
-  userAgent?: string | undefined;
+  headers?: Record<string, string> | undefined;
 }
+
+declare const __VERSION__: string;
 
 // Printable ASCII without spaces or ':': what Basic auth (and `btoa`) can carry unambiguously.
 const CREDENTIAL = /^[!-9;-~]+$/;
 // A DNS label: letters, digits and inner hyphens, at most 63 characters.
 const LABEL = /^[a-z\d]([a-z\d-]{0,61}[a-z\d])?$/i;
+// The base URL, as the URL parser normalises it (`127.1` → `127.0.0.1`, `[0::1]` → `[::1]`):
+// https, or plain http to a host that keeps Basic credentials off the network (this machine:
+// localhost, 127.0.0.0/8, ::1; or a `.test` name, which RFC 6761 reserves for testing and no
+// public DNS resolves: the in-process mock server's `http://mock.test`). No user or password
+// (they would leak into error messages), no query or hash (openapi-fetch would drop them).
+const BASE_URL =
+  /^(https:\/\/[^@/]+|http:\/\/(localhost|127(\.\d+){3}|\[::1\]|[^@/]+\.test)(:\d+)?)\/[^?#]*$/;
 
 /**
  * Checks every option, fills the defaults and the `SIGNALWIRE_*` fallbacks.
  *
- * @example resolveOptions({ space: "example", projectId: "p", token: "t" }).baseUrl // "https://example.signalwire.com/api/voice"
+ * @example resolveOptions({ space: "example", projectId: "p", token: "PT-example" }).origin // "https://example.signalwire.com"
  */
 export function resolveOptions(options: VoiceClientOptions = {}): ResolvedOptions {
   // Read through `globalThis`: a bare `process` throws where there is none (browsers, workers).
@@ -76,10 +86,10 @@ export function resolveOptions(options: VoiceClientOptions = {}): ResolvedOption
     baseUrl = `https://${space}.signalwire.com/api/voice`,
     projectId = env.SIGNALWIRE_PROJECT_ID,
     token = env.SIGNALWIRE_API_TOKEN,
-    headers = {},
     fetch = globalThis.fetch,
     maxRetries = 2,
     timeoutMs = 60_000,
+    userAgent,
     backoff: { initialDelayMs = 500, maxDelayMs = 8_000, random = Math.random } = {},
   } = options;
   const url = URL.canParse(baseUrl) && new URL(baseUrl);
@@ -93,18 +103,26 @@ export function resolveOptions(options: VoiceClientOptions = {}): ResolvedOption
       `a Space name like "example", got ${JSON.stringify(space)}`,
       "SIGNALWIRE_SPACE",
     ],
-    // Credentials in the URL would leak into error messages; a query or hash would be dropped.
     [
       "baseUrl",
-      url && /^https?:$/.test(url.protocol) && !(url.username || url.password || url.search || url.hash),
-      `an http(s) URL without user, query or hash, got ${JSON.stringify(baseUrl)}`,
+      url && BASE_URL.test(url.href),
+      `an https URL (http only for localhost, 127.x.x.x, [::1] or *.test) without user, query or hash, got ${JSON.stringify(baseUrl)}`,
     ],
     ["projectId", !!projectId && CREDENTIAL.test(projectId), "your Project ID", "SIGNALWIRE_PROJECT_ID"],
-    ["token", !!token && CREDENTIAL.test(token), "your API token", "SIGNALWIRE_API_TOKEN"],
+    // At least 8 characters: redaction replaces every occurrence of the token in error text, and a
+    // token of a few characters occurs inside ordinary words ("bad por[redacted]"), garbling
+    // messages while protecting little (real API tokens are much longer).
+    [
+      "token",
+      !!token && CREDENTIAL.test(token) && token.length > 7,
+      "your API token (8+ characters)",
+      "SIGNALWIRE_API_TOKEN",
+    ],
     ["fetch", typeof fetch === "function", "a function"],
-    ["maxRetries", isCount(maxRetries, 0), "an integer >= 0"],
-    ["timeoutMs", isCount(timeoutMs, 1), "an integer >= 1"],
-    ["backoff", isCount(initialDelayMs, 0) && isCount(maxDelayMs, 0), "integers >= 0"],
+    // Up to the longest delay `setTimeout` keeps (beyond it, it fires at once).
+    ["maxRetries", isInteger(maxRetries, 0), "an integer >= 0"],
+    ["timeoutMs", isInteger(timeoutMs, 1), "an integer >= 1"],
+    ["backoff", isInteger(initialDelayMs, 0) && isInteger(maxDelayMs, 0), "integers >= 0"],
   ];
   for (const [name, valid, expected, variable] of rules) {
     if (valid) continue;
@@ -113,22 +131,19 @@ export function resolveOptions(options: VoiceClientOptions = {}): ResolvedOption
       field: name,
     });
   }
+  // `btoa` is on every runtime; both parts are printable ASCII (checked above).
+  const credentials = btoa(`${projectId}:${token}`);
   return {
     ...options,
     // openapi-fetch drops a trailing slash itself.
     baseUrl,
     origin: (url as URL).origin,
-    projectId: projectId as string,
-    token: token as string,
-    headers,
     fetch,
     maxRetries,
     timeoutMs,
     backoff: { initialDelayMs, maxDelayMs, random },
+    authorization: `Basic ${credentials}`,
+    userAgent: `signalwire-voice-client/${__VERSION__}${userAgent ? ` ${userAgent}` : ""}`,
+    secrets: secretPattern([token as string, credentials]),
   };
-}
-
-/** An integer from `min` up to the longest delay `setTimeout` keeps (beyond it, it fires at once). */
-function isCount(value: number, min: number): boolean {
-  return Number.isInteger(value) && value >= min && value < 2 ** 31;
 }

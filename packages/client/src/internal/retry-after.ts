@@ -2,10 +2,10 @@
  * The wait a `Retry-After` header asks for, in ms, or `undefined` if there is none or it is
  * unreadable (RFC 9110 §10.2.3: delay-seconds or an HTTP-date).
  *
- * @example parseRetryAfter("2", Date.now()) // 2000
+ * @example parseRetryAfter("2") // 2000
  * @example parseRetryAfter("Wed, 21 Oct 2026 07:28:00 GMT", Date.parse("Wed, 21 Oct 2026 07:27:58 GMT")) // 2000
  */
-export function parseRetryAfter(value: string | null, now: number): number | undefined {
+export function parseRetryAfter(value: string | null | undefined, now = Date.now()): number | undefined {
   if (!value) return undefined;
   // delay-seconds: digits only (no sign, fraction or exponent); fetch trims header values.
   if (/^\d+$/.test(value)) return Number(value) * 1000;

@@ -1,10 +1,11 @@
+import { AbortError } from "../errors/abort-error.js";
 import { NetworkError } from "../errors/network-error.js";
 import { TimeoutError } from "../errors/timeout-error.js";
 import type { BackoffSettings } from "./backoff.js";
 import { redact, safeCause } from "./redact.js";
 import { parseRetryAfter } from "./retry-after.js";
 import { retryDelay } from "./retry-policy.js";
-import { abortError, linkSignal, sleep } from "./timeout.js";
+import { linkSignal } from "./timeout.js";
 
 /**
  * A fetch, called as `fetch(request, { signal })`: `signal` is the attempt's (the caller's signals
@@ -52,8 +53,8 @@ export interface RetrySettings {
   backoff: BackoffSettings;
   signal?: AbortSignal | undefined;
   onRetry?: ((event: RetryEvent) => void) | undefined;
-  /** Strings no error may contain: the token and the Basic credentials. */
-  secrets: readonly string[];
+  /** What no error may contain: the token and the Basic credentials (`secretPattern`). */
+  secrets: RegExp;
   /** The only origin that gets `authorization`, e.g. `https://example.signalwire.com`. */
   origin: string;
   /** The `Authorization` header value. */
@@ -77,15 +78,13 @@ export const ATTEMPT_HEADER = "x-attempt";
  * each decision (retry or not, how long to wait) is a pure function in `retry-policy.ts`.
  */
 export function retryingFetch(settings: RetrySettings): (request: Request) => Promise<Response> {
-  const { fetch, maxRetries, timeoutMs, backoff, onRetry, secrets, origin, authorization, userAgent } =
-    settings;
   return async (request) => {
     const parents = [settings.signal, request.signal];
     const what = `${request.method} ${request.url}`;
     for (let attempt = 1; ; attempt++) {
       // Each attempt has its own clock, started now, linked to the caller's signals.
-      const link = linkSignal(parents, timeoutMs);
-      let read: [Response, string, unknown] | undefined;
+      const link = linkSignal(parents, settings.timeoutMs);
+      let response: Response | undefined;
       let error: NetworkError | TimeoutError | undefined;
       try {
         // An abort before the attempt (or during the wait before it) sends nothing.
@@ -94,63 +93,76 @@ export function retryingFetch(settings: RetrySettings): (request: Request) => Pr
         // fetch makes its own anyway. A body can be read only once, so a retry gets a clone.
         const { headers } = request;
         headers.set(ATTEMPT_HEADER, `${attempt}`);
-        headers.set("user-agent", userAgent);
+        headers.set("user-agent", settings.userAgent);
         // Credentials go to the configured origin only, never to a per-request baseUrl elsewhere.
         // The slash keeps `https://example.signalwire.com.evil.example` out. (Redirects are the
         // fetch's job: the Fetch standard drops Authorization on a cross-origin redirect.)
-        if (request.url.startsWith(`${origin}/`)) headers.set("authorization", authorization);
-        const attemptRequest = request.body ? request.clone() : request;
+        if (request.url.startsWith(`${settings.origin}/`))
+          headers.set("authorization", settings.authorization);
         // The race keeps the clock even for a fetch (or a body) that ignores its signal.
-        const answer = await Promise.race([fetch(attemptRequest, { signal: link.signal }), link.aborted]);
+        const answer = await Promise.race([
+          settings.fetch(request.body ? request.clone() : request, { signal: link.signal }),
+          link.aborted,
+        ]);
         // The whole body, read inside the attempt: a body cut short fails it, and its clock
         // covers the body.
         const text = await Promise.race([answer.text(), link.aborted]);
         // Every success of this API is JSON, whatever its Content-Type says. One that does not
         // parse was cut short or mangled on the way: a network failure like a truncated body.
-        read = [answer, text, answer.ok && text ? JSON.parse(text) : undefined];
+        const json = answer.ok && text ? JSON.parse(text) : undefined;
+        // A server that echoes requests must not smuggle credentials into an ApiError's body.
+        const body = answer.ok ? text : redact(text, settings.secrets);
+        // A fresh Response holding what was read: clone(), body, arrayBuffer() and blob() work
+        // as on any Response, in middleware and after the call. The answer is its own init
+        // (status, statusText, headers); no body for an empty one (a 204 or 304 may have none).
+        response = Object.defineProperties(new Response(body || null, answer), {
+          // A constructed Response has no URL: the answer's, for error messages and link checks.
+          url: { value: answer.url },
+          // What was read, without touching the stream: openapi-fetch neither reads nor parses a
+          // success twice (`json()` is its `data`), and the caller can read the body afterwards.
+          text: { value: async () => body },
+          json: { value: async () => json ?? JSON.parse(body) },
+        });
       } catch (thrown) {
-        // The caller's abort ends everything; it is never retried.
-        const aborted = abortError(parents, what);
-        if (aborted) throw aborted;
+        // The caller's abort ends everything, with its reason as cause; it is never retried.
+        const parent = parents.find((signal) => signal?.aborted);
+        if (parent) throw new AbortError(`${what} was aborted.`, {}, { cause: parent.reason });
         const at = `${what} (attempt ${attempt})`;
-        // The link aborted and no parent did: the clock did.
+        const { timeoutMs } = settings;
+        const cause = safeCause(thrown, settings.secrets);
+        // The link aborted and no parent did: the clock did. Otherwise a network failure, named
+        // after its innermost cause (`connect ECONNREFUSED …`).
         error = link.signal.aborted
           ? new TimeoutError(`${at} timed out after timeoutMs (${timeoutMs} ms).`, {
               timeoutMs,
               attempts: attempt,
             })
-          : networkError(at, attempt, safeCause(thrown, secrets));
+          : new NetworkError(
+              `${at} failed: ${cause.message}${cause.code ? ` (${cause.code})` : ""}. Check baseUrl and the network.`,
+              { attempts: attempt },
+              { cause },
+            );
       } finally {
         link.release();
       }
-      const response = read && buffer(...read, secrets);
       const status = response?.status;
-      const retryAfterMs = parseRetryAfter(response?.headers.get("retry-after") ?? null, Date.now());
-      const delayMs = retryDelay(request.method, attempt, maxRetries, status, retryAfterMs, backoff);
+      const retryAfterMs = parseRetryAfter(response?.headers.get("retry-after"));
+      const delayMs = retryDelay(
+        request.method,
+        attempt,
+        settings.maxRetries,
+        status,
+        retryAfterMs,
+        settings.backoff,
+      );
       if (delayMs === undefined) {
         if (error) throw error;
         return response as Response;
       }
-      onRetry?.({ attempt, delayMs, status, error });
+      settings.onRetry?.({ attempt, delayMs, status, error });
       // Every wait is abortable: an abort ends it early, and the next attempt reports it.
-      await sleep(delayMs, parents);
+      const wait = linkSignal(parents, delayMs);
+      await wait.aborted.catch(wait.release);
     }
   };
-}
-
-/** A network failure, named after its innermost cause (`connect ECONNREFUSED …`). */
-function networkError(at: string, attempts: number, cause: Error & { code?: string }): NetworkError {
-  const message = `${at} failed: ${cause.message}${cause.code ? ` (${cause.code})` : ""}. Check baseUrl and the network.`;
-  return new NetworkError(message, { attempts }, { cause });
-}
-
-/**
- * The answer, its body read: `text()` and `json()` hand over what was read (redacted if it is an
- * error, parsed once if it is a success), so openapi-fetch and the caller never read it again.
- */
-function buffer(answer: Response, text: string, json: unknown, secrets: readonly string[]): Response {
-  // A server that echoes requests must not smuggle credentials into an ApiError's body.
-  const body = answer.ok ? text : redact(text, secrets);
-  // Own properties shadow the prototype's methods, on this one response.
-  return Object.assign(answer, { text: async () => body, json: async () => json ?? JSON.parse(body) });
 }

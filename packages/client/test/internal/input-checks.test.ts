@@ -1,6 +1,12 @@
+import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { InputError } from "../../src/index.js";
 import { serializeQuery } from "../../src/internal/input-checks.js";
+import { DATETIMES } from "../helpers/datetimes.js";
+
+/** The table's source text in a test file: between the markers, blank lines around it aside. */
+const tableIn = (text: string) =>
+  text.slice(text.indexOf("// <datetime-table>"), text.indexOf("// </datetime-table>")).trim();
 
 describe("serializeQuery: valid queries become the query string", () => {
   it.each([
@@ -20,7 +26,7 @@ describe("serializeQuery: valid queries become the query string", () => {
       "created_after=2026-01-31T12%3A00%3A00.123%2B02%3A00",
     ],
     [{ created_after: "2026-01-31T12:00" }, "created_after=2026-01-31T12%3A00"],
-    [{ created_after: "2026-01-31 12:00:00Z" }, "created_after=2026-01-31%2012%3A00%3A00Z"],
+    [{ created_after: "2026-01-31t12:00z" }, "created_after=2026-01-31t12%3A00z"], // RFC 3339: either case
   ])("%j → %j", (query, want) => {
     expect(serializeQuery(query)).toBe(want);
   });
@@ -38,7 +44,11 @@ describe("serializeQuery: a bad value throws InputError naming the parameter, wh
     [{ page_number: 2 }, "query.page_number", "got 2"], // > 0 needs page_token
     [{ page_number: 2, page_token: "" }, "query.page_number", "got 2"],
     [{ created_after: new Date(Number.NaN) }, "query.created_after", "got Invalid Date"],
-    [{ created_after: "yesterday" }, "query.created_after", 'got "yesterday"'],
+    [
+      { created_after: "yesterday" },
+      "query.created_after",
+      'expected a valid Date or YYYY-MM-DD[Thh:mm[:ss[.s]][Z|±hh:mm]], got "yesterday"',
+    ],
     [{ created_before: "2026-02-30" }, "query.created_before", 'got "2026-02-30"'], // no such day
     [{ created_before: "2026-13-01" }, "query.created_before", "got"],
     [{ created_on: "2026-01-31T25:00:00Z" }, "query.created_on", "got"],
@@ -47,12 +57,37 @@ describe("serializeQuery: a bad value throws InputError naming the parameter, wh
     [{ created_on: "2026-01-31T12:00:00.5.5Z" }, "query.created_on", "got"],
     [{ created_on: "2026-01-31T12:00:61Z" }, "query.created_on", "got"],
     [{ created_on: 1767225600000 }, "query.created_on", "got 1767225600000"], // epoch numbers are not ISO 8601
+    [{ created_on: "2026-01-31 12:00" }, "query.created_on", 'got "2026-01-31 12:00"'], // the mock answers 422
+    [{ created_on: "2026-01-31T24:00" }, "query.created_on", 'got "2026-01-31T24:00"'],
+    [
+      { created_on: new Date(Date.UTC(10_000, 5, 15, 12)) }, // "+010000-06-15T12:…": no such form on the wire
+      "query.created_on",
+      "10000", // String(date), in the local time zone
+    ],
   ])("%j → %s", (query, field, says) => {
     const error = catchError(() => serializeQuery(query));
     expect(error).toBeInstanceOf(InputError);
     expect(error).toMatchObject({ name: "InputError", field });
     expect((error as Error).message).toContain(says);
     expect((error as Error).message).toContain("Nothing was sent");
+  });
+});
+
+describe("serializeQuery: the date grammar shared with the mock server", () => {
+  it.each(DATETIMES)("%j → %j", (text, want) => {
+    const sent = () => serializeQuery({ created_on: text });
+    if (want === undefined) expect(sent).toThrow(InputError);
+    else expect(sent()).toBe(`created_on=${encodeURIComponent(text)}`);
+  });
+
+  it("is the mock server's table, character for character", () => {
+    const here = readFileSync(new URL("../helpers/datetimes.ts", import.meta.url), "utf8");
+    const mock = readFileSync(
+      new URL("../../../mock-server/test/internal/parse-datetime.test.ts", import.meta.url),
+      "utf8",
+    );
+    expect(tableIn(here)).toContain("const DATETIMES");
+    expect(tableIn(mock)).toBe(tableIn(here));
   });
 });
 
