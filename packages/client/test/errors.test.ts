@@ -257,7 +257,7 @@ describe("instanceof within one copy", () => {
     }
   });
 
-  it("leaves subclasses without a brand of their own to the usual prototype check", () => {
+  it("lets subclasses (pagination's, yours) keep the usual prototype check", () => {
     class PagesError extends VoiceError {
       override name = "PagesError";
     }

@@ -207,7 +207,7 @@ describe("baseUrl: https, or plain http only where Basic credentials stay off th
         name: "InputError",
         field: "baseUrl",
         message:
-          'createVoiceClient: bad option baseUrl: expected an https URL (http only for localhost, 127.x.x.x, [::1] or *.test) without user, query or hash, got "http://api.example.com/api/voice".',
+          'createVoiceClient: bad option baseUrl: expected an https URL (http only on loopback or *.test) without user, query or hash, got "http://api.example.com/api/voice".',
       }),
     );
   });

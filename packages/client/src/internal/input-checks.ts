@@ -28,7 +28,8 @@ export function serializeQuery(query: Record<string, unknown>): string {
     page,
     "an integer >= 0 (> 0 only with page_token)",
   );
-  const checked: Record<string, unknown> = {};
+  // No prototype: a name like `__proto__` or `toString` (a next link may carry any) is a parameter.
+  const checked: Record<string, unknown> = Object.create(null);
   for (const name in query) {
     checked[name] = name.startsWith("created_") ? serializeDate(name, query[name]) : query[name];
   }

@@ -106,7 +106,7 @@ export function resolveOptions(options: VoiceClientOptions = {}): ResolvedOption
     [
       "baseUrl",
       url && BASE_URL.test(url.href),
-      `an https URL (http only for localhost, 127.x.x.x, [::1] or *.test) without user, query or hash, got ${JSON.stringify(baseUrl)}`,
+      `an https URL (http only on loopback or *.test) without user, query or hash, got ${JSON.stringify(baseUrl)}`,
     ],
     ["projectId", !!projectId && CREDENTIAL.test(projectId), "your Project ID", "SIGNALWIRE_PROJECT_ID"],
     // At least 8 characters: redaction replaces every occurrence of the token in error text, and a

@@ -99,3 +99,12 @@ function catchError(run: () => unknown): unknown {
   }
   throw new Error("expected a throw");
 }
+
+describe("serializeQuery: parameter names are never Object.prototype's", () => {
+  it.each(["__proto__", "toString", "constructor"])("sends %s as a parameter", (name) => {
+    const query: Record<string, unknown> = Object.create(null);
+    query[name] = "x";
+    query.page_size = 5;
+    expect(serializeQuery(query)).toBe(`${name}=x&page_size=5`);
+  });
+});
