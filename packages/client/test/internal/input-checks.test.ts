@@ -1,12 +1,7 @@
-import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { InputError } from "../../src/index.js";
 import { serializeQuery } from "../../src/internal/input-checks.js";
 import { DATETIMES } from "../helpers/datetimes.js";
-
-/** The table's source text in a test file: between the markers, blank lines around it aside. */
-const tableIn = (text: string) =>
-  text.slice(text.indexOf("// <datetime-table>"), text.indexOf("// </datetime-table>")).trim();
 
 describe("serializeQuery: valid queries become the query string", () => {
   it.each([
@@ -78,16 +73,6 @@ describe("serializeQuery: the date grammar shared with the mock server", () => {
     const sent = () => serializeQuery({ created_on: text });
     if (want === undefined) expect(sent).toThrow(InputError);
     else expect(sent()).toBe(`created_on=${encodeURIComponent(text)}`);
-  });
-
-  it("is the mock server's table, character for character", () => {
-    const here = readFileSync(new URL("../helpers/datetimes.ts", import.meta.url), "utf8");
-    const mock = readFileSync(
-      new URL("../../../mock-server/test/internal/parse-datetime.test.ts", import.meta.url),
-      "utf8",
-    );
-    expect(tableIn(here)).toContain("const DATETIMES");
-    expect(tableIn(mock)).toBe(tableIn(here));
   });
 });
 
