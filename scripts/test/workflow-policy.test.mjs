@@ -1,31 +1,4 @@
-// @ts-check
-// Each rule of our workflow policy (scripts/workflow-lint/rules/) fails on a copy of the real
-// workflows broken on purpose, one mutation per way the rule can be broken.
-import assert from "node:assert/strict";
-import { readdirSync, readFileSync } from "node:fs";
-import { join } from "node:path";
-import { before, describe, test } from "node:test";
-import { repoRoot } from "../lib/apis.mjs";
-import { formatFinding, loadValidators, validateWorkflows } from "../workflow-lint/validate.mjs";
-
-const dir = join(repoRoot, ".github/workflows");
-const real = new Map(readdirSync(dir).map((file) => [file, readFileSync(join(dir, file), "utf8")]));
-/** @type {Awaited<ReturnType<typeof loadValidators>>} */
-let validators;
-before(async () => {
-  validators = await loadValidators({ log: () => {} });
-});
-
-/**
- * `text` with `from` replaced by `to`; fails the test if `from` is not there, so a mutation
- * never silently stops applying when a workflow is edited.
- * @param {string} text @param {string | RegExp} from @param {string} to
- */
-function replace(text, from, to) {
-  const next = text.replace(from, to);
-  assert.notEqual(next, text, `mutation did not apply: ${from}`);
-  return next;
-}
+import { describeMutations, replace } from "./workflow-mutations.mjs";
 
 /** A GitHub expression, written so it never looks like a JS template placeholder. @param {string} inner */
 const expr = (inner) => `\${{ ${inner} }}`;
@@ -38,7 +11,7 @@ const REPOSITORY_STEP =
 const beforePublishBuild = (/** @type {string} */ t, /** @type {string} */ step) =>
   replace(t, PUBLISH_BUILD, `${step}${PUBLISH_BUILD}`);
 
-/** @type {[string, string, (text: string) => string, string][]} name, workflow, mutation, rule that must fire */
+/** @type {import("./workflow-mutations.mjs").Mutation[]} name, workflow, mutation, rule that must fire */
 const mutations = [
   // pinning
   ["an action on a tag", "ci.yml", (t) => replace(t, CHECKOUT, "actions/checkout@v4"), "pinned-actions"],
@@ -433,16 +406,4 @@ const mutations = [
   ],
 ];
 
-describe("a broken copy breaks the policy", () => {
-  for (const [name, file, mutate, rule] of mutations) {
-    test(`${name} (${file}) → ${rule}`, () => {
-      const text = real.get(file);
-      assert.ok(text, `${file} exists`);
-      const findings = validateWorkflows([{ file, text: mutate(text) }], validators);
-      assert.ok(
-        findings.some((finding) => finding.rule === rule),
-        `expected a ${rule} finding, got:\n${findings.map(formatFinding).join("\n") || "(none)"}`,
-      );
-    });
-  }
-});
+describeMutations("a broken copy breaks the policy", mutations);

