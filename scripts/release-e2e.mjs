@@ -15,7 +15,7 @@
 // Options (release-e2e/cli-args.mjs): --ref <git revision>, --keep, --verbose.
 import { join, relative } from "node:path";
 import { repoRoot } from "./lib/apis.mjs";
-import { requireNode, toolEnv } from "./lib/bootstrap.mjs";
+import { pnpmCommand, requireNode, toolchainDir, toolEnv } from "./lib/bootstrap.mjs";
 import { ensureNpmTools } from "./lib/npm-tools.mjs";
 import { parseArgs } from "./release-e2e/cli-args.mjs";
 import { checkConsumer } from "./release-e2e/consumer.mjs";
@@ -37,12 +37,13 @@ requireNode();
 
 await runSession(options, async ({ temp, scope, say, detail, echo, step }) => {
   say(`release:e2e: the release story against a registry on loopback (temp folder ${temp}).`);
-  await step("Tools: Verdaccio 6.8.0 and pnpm 12.4.2 (npm, scripts/release-e2e)", () =>
-    ensureNpmTools(toolsDir, { log: detail }),
-  );
+  await step("Tools: Verdaccio 6.8.0 (npm, scripts/release-e2e) and the pinned pnpm (scripts/toolchain)", () => {
+    ensureNpmTools(toolsDir, { log: detail });
+    pnpmCommand();
+  });
   const workspace = createWorkspace(
     { temp, scope, say, detail, echo, step },
-    { repo: join(temp, "repo"), toolsDir },
+    { repo: join(temp, "repo"), toolchainDir },
   );
   const { repo, pnpmRun, build, versions } = workspace;
   const source = options.ref ? `commit ${options.ref}` : "working tree: tracked + untracked, not ignored";

@@ -1,18 +1,30 @@
 // @ts-check
 // What `npm start` and `npm test` need on a machine with only Node and npm: the pinned pnpm,
-// the workspace's dependencies, and a way to run each pipeline step with a visible header.
+// installed inside the repo (scripts/toolchain), the workspace's dependencies, and a way to run
+// each pipeline step with a visible header.
 import { spawnSync } from "node:child_process";
+import { delimiter, join } from "node:path";
 import { readFileSync } from "node:fs";
-import { join } from "node:path";
 import { repoRoot } from "./apis.mjs";
+import { ensureNpmTools } from "./npm-tools.mjs";
+import { linkPnpm } from "./pnpm-bin.mjs";
 
 /** @type {{ packageManager: string; engines: { node: string } }} */
 const rootPackage = JSON.parse(readFileSync(join(repoRoot, "package.json"), "utf8"));
 const pnpmVersion = rootPackage.packageManager.replace(/^pnpm@/, "");
 
-/** Quiet, offline-friendly tools: no telemetry, no update checks. */
+/** The folder whose npm install holds the pinned pnpm (never a global one). */
+export const toolchainDir = join(repoRoot, "scripts/toolchain");
+/** Where `pnpm` is linked once installed; first on every tool's PATH. */
+const pnpmBinDir = join(toolchainDir, "node_modules/.pnpm-bin");
+
+/**
+ * Quiet, offline-friendly tools: no telemetry, no update checks. PATH starts with the repo's
+ * pnpm and the workspace's bins: turbo looks `pnpm` up on PATH to run package scripts.
+ */
 export const toolEnv = {
   ...process.env,
+  PATH: [pnpmBinDir, join(repoRoot, "node_modules/.bin"), process.env.PATH ?? ""].join(delimiter),
   TURBO_TELEMETRY_DISABLED: "1",
   DO_NOT_TRACK: "1",
   npm_config_update_notifier: "false",
@@ -49,11 +61,29 @@ export function step(title, command, args) {
   console.log(`✔ ${title} (${((Date.now() - started) / 1000).toFixed(1)} s)`);
 }
 
-/** The pinned pnpm: the one on PATH when it is that version, else fetched once through npx. */
+/**
+ * The pinned pnpm, installed with `npm ci` into scripts/toolchain the first time (and again when
+ * its lockfile changes), then linked as `pnpm` into a folder on toolEnv's PATH.
+ *
+ * @example
+ * const pnpm = pnpmCommand(); // { command: "…/scripts/toolchain/node_modules/.pnpm-bin/pnpm", prefix: [] }
+ *
+ * @returns {{ command: string; prefix: string[] }}
+ */
 export function pnpmCommand() {
-  const onPath = spawnSync("pnpm", ["--version"], { encoding: "utf8", env: toolEnv });
-  if (onPath.status === 0 && onPath.stdout.trim() === pnpmVersion) return { command: "pnpm", prefix: [] };
-  return { command: "npx", prefix: ["--yes", `pnpm@${pnpmVersion}`] };
+  /** @type {{ dependencies: { pnpm: string } }} */
+  const toolchain = JSON.parse(readFileSync(join(toolchainDir, "package.json"), "utf8"));
+  if (toolchain.dependencies.pnpm !== pnpmVersion) {
+    throw new Error(
+      `scripts/toolchain/package.json pins pnpm ${toolchain.dependencies.pnpm}, but package.json's packageManager says ${pnpmVersion}. Make them agree (and run \`npm install --package-lock-only\` in scripts/toolchain).`,
+    );
+  }
+  ensureNpmTools(toolchainDir);
+  const command = join(pnpmBinDir, "pnpm");
+  if (spawnSync(command, ["--version"], { encoding: "utf8" }).stdout?.trim() !== pnpmVersion) {
+    linkPnpm(toolchainDir, pnpmBinDir);
+  }
+  return { command, prefix: [] };
 }
 
 /** Installs the workspace exactly as the lockfile says. */

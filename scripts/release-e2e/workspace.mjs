@@ -5,18 +5,18 @@
 // say now.
 import { join } from "node:path";
 import { toolEnv } from "../lib/bootstrap.mjs";
+import { linkPnpm } from "../lib/pnpm-bin.mjs";
 import { publishablePackages } from "../release-plan.mjs";
-import { linkPnpm } from "./pnpm-bin.mjs";
 
 /**
  * @example
- * const { pnpmRun, build, versions } = createWorkspace(session, { repo, toolsDir });
+ * const { pnpmRun, build, versions } = createWorkspace(session, { repo, toolchainDir });
  *
  * @param {import("./session.mjs").Session} session
- * @param {{ repo: string; toolsDir: string }} options the copy, and the folder with Verdaccio and pnpm
+ * @param {{ repo: string; toolchainDir: string }} options the copy, and the folder with the pinned pnpm
  */
-export function createWorkspace({ temp, scope, echo }, { repo, toolsDir }) {
-  const pnpm = { command: linkPnpm(toolsDir, join(temp, "bin")), prefix: /** @type {string[]} */ ([]) };
+export function createWorkspace({ temp, scope, echo }, { repo, toolchainDir }) {
+  const pnpm = { command: linkPnpm(toolchainDir, join(temp, "bin")), prefix: /** @type {string[]} */ ([]) };
   const env = { ...toolEnv, PATH: `${join(temp, "bin")}:${process.env.PATH ?? ""}` };
   /** @type {import("./loopback-registry.mjs").Run} */
   const run = (title, command, args, options) =>

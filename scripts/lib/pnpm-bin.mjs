@@ -1,9 +1,9 @@
 // @ts-check
-// The pinned pnpm (npm-installed in scripts/release-e2e) as an executable named `pnpm`, for
+// The pinned pnpm (npm-installed in scripts/toolchain) as an executable named `pnpm`, for
 // PATH: changesets runs `pnpm publish` by name, and turbo runs package scripts with it. npm
 // installs pnpm's bin as a shebang-less placeholder (its install script, which we skip, would
 // swap in the native binary); shells run it, but turbo's spawn cannot ("Exec format error").
-import { chmodSync, existsSync, mkdirSync, symlinkSync, writeFileSync } from "node:fs";
+import { chmodSync, existsSync, mkdirSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 
 /**
@@ -19,6 +19,7 @@ import { join } from "node:path";
 export function linkPnpm(toolsDir, binDir) {
   mkdirSync(binDir, { recursive: true });
   const target = join(binDir, "pnpm");
+  rmSync(target, { force: true });
   const native = join(toolsDir, "node_modules/@pnpm", `exe.${process.platform}-${process.arch}`, "pnpm");
   if (existsSync(native)) {
     symlinkSync(native, target);
