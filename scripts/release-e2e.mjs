@@ -37,10 +37,13 @@ requireNode();
 
 await runSession(options, async ({ temp, scope, say, detail, echo, step }) => {
   say(`release:e2e: the release story against a registry on loopback (temp folder ${temp}).`);
-  await step("Tools: Verdaccio 6.8.0 (npm, scripts/release-e2e) and the pinned pnpm (scripts/toolchain)", () => {
-    ensureNpmTools(toolsDir, { log: detail });
-    pnpmCommand();
-  });
+  await step(
+    "Tools: Verdaccio 6.8.0 (npm, scripts/release-e2e) and the pinned pnpm (scripts/toolchain)",
+    () => {
+      ensureNpmTools(toolsDir, { log: detail });
+      pnpmCommand();
+    },
+  );
   const workspace = createWorkspace(
     { temp, scope, say, detail, echo, step },
     { repo: join(temp, "repo"), toolchainDir },

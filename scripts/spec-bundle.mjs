@@ -5,6 +5,7 @@
 // Usage: node scripts/spec-bundle.mjs [--api name] [--out-dir dir]
 import { mkdirSync, rmSync } from "node:fs";
 import { basename, dirname, join, resolve } from "node:path";
+import { pathToFileURL } from "node:url";
 import { flag, loadApis } from "./lib/apis.mjs";
 import { redocly } from "./lib/redocly.mjs";
 
@@ -30,7 +31,7 @@ export function bundleApi(api, output, lintResult = true) {
   return output;
 }
 
-if (import.meta.url === `file://${process.argv[1]}`) {
+if (import.meta.url === pathToFileURL(process.argv[1] ?? "").href) {
   const outDir = flag("out-dir");
   let failed = false;
   for (const api of loadApis(flag("api"))) {

@@ -3,8 +3,8 @@
 // installed inside the repo (scripts/toolchain), the workspace's dependencies, and a way to run
 // each pipeline step with a visible header.
 import { spawnSync } from "node:child_process";
-import { delimiter, join } from "node:path";
 import { readFileSync } from "node:fs";
+import { delimiter, join } from "node:path";
 import { repoRoot } from "./apis.mjs";
 import { ensureNpmTools } from "./npm-tools.mjs";
 import { linkPnpm } from "./pnpm-bin.mjs";
