@@ -92,7 +92,7 @@ describe("the command", () => {
 });
 
 describe("the tool folders stay out of the workspace", () => {
-  test("pnpm's workspace projects include neither scripts/release-e2e nor scripts/workflow-lint", () => {
+  test("pnpm's workspace projects include none of scripts/release-e2e, toolchain, workflow-lint", () => {
     const result = spawnSync("git", ["ls-files", "--", "scripts/*/package.json"], {
       cwd: repoRoot,
       encoding: "utf8",
@@ -103,6 +103,7 @@ describe("the tool folders stay out of the workspace", () => {
       .map((file) => join(repoRoot, file, ".."));
     assert.deepEqual(toolFolders.sort(), [
       join(repoRoot, "scripts/release-e2e"),
+      join(repoRoot, "scripts/toolchain"),
       join(repoRoot, "scripts/workflow-lint"),
     ]);
     const workspace = workspaceProjects(repoRoot).map((project) => project.dir);
@@ -112,7 +113,7 @@ describe("the tool folders stay out of the workspace", () => {
   });
 
   test("their node_modules are git-ignored", () => {
-    for (const folder of ["scripts/release-e2e", "scripts/workflow-lint"]) {
+    for (const folder of ["scripts/release-e2e", "scripts/toolchain", "scripts/workflow-lint"]) {
       const result = spawnSync("git", ["check-ignore", "--quiet", "--no-index", `${folder}/node_modules/x`], {
         cwd: repoRoot,
       });

@@ -39,6 +39,57 @@ describe("createVoiceClient options: defaults and environment fallbacks", () => 
     });
   });
 
+  it("reads SIGNALWIRE_BASE_URL: over SIGNALWIRE_SPACE, under the space and baseUrl options", () => {
+    const env = {
+      SIGNALWIRE_BASE_URL: "http://127.0.0.1:4010/api/voice",
+      SIGNALWIRE_SPACE: "acme",
+      SIGNALWIRE_PROJECT_ID: "p-1",
+      SIGNALWIRE_API_TOKEN: "PT123456",
+    };
+    // given options → the origin requests go to
+    const cases: [VoiceClientOptions, string][] = [
+      [{ env }, "http://127.0.0.1:4010"],
+      [{ env, space: "other" }, "https://other.signalwire.com"],
+      [{ env, baseUrl: "https://proxy.example/api/voice" }, "https://proxy.example"],
+      [{ env: { ...env, SIGNALWIRE_BASE_URL: "" } }, "https://acme.signalwire.com"],
+      [{ env, baseUrl: undefined, space: undefined }, "http://127.0.0.1:4010"],
+    ];
+    for (const [options, origin] of cases) expect(resolveOptions(options).origin).toBe(origin);
+  });
+
+  it("holds SIGNALWIRE_BASE_URL to the baseUrl rules, naming the variable, never its userinfo", () => {
+    const credentials = { SIGNALWIRE_PROJECT_ID: "p-1", SIGNALWIRE_API_TOKEN: "PT123456" };
+    const create = (url: string) => () =>
+      createVoiceClient({ env: { ...credentials, SIGNALWIRE_BASE_URL: url } });
+    expect(create("http://api.example.com/api/voice")).toThrow(
+      'createVoiceClient: bad option baseUrl: expected an https URL (http only on loopback or *.test) without user, query or hash, got "http://api.example.com/api/voice". Pass { baseUrl } or set SIGNALWIRE_BASE_URL.',
+    );
+    const leaky = create("https://user:s3cret-pass@proxy.example/api/voice");
+    expect(leaky).toThrow(InputError);
+    expect(leaky).toThrow('got "https://[redacted]@proxy.example/api/voice"');
+    expect(leaky).not.toThrow(/s3cret|user:/);
+  });
+
+  it("takes undefined for any option, as not given (exactOptionalPropertyTypes callers)", () => {
+    const env = { SIGNALWIRE_SPACE: "acme", SIGNALWIRE_PROJECT_ID: "p-1", SIGNALWIRE_API_TOKEN: "PT123456" };
+    const options: VoiceClientOptions = {
+      env,
+      space: undefined,
+      projectId: undefined,
+      token: undefined,
+      maxRetries: undefined,
+      timeoutMs: undefined,
+      backoff: undefined,
+      onRetry: undefined,
+    };
+    expect(resolveOptions(options)).toMatchObject({
+      origin: "https://acme.signalwire.com",
+      maxRetries: 2,
+      timeoutMs: 60_000,
+      authorization: `Basic ${btoa("p-1:PT123456")}`,
+    });
+  });
+
   it("takes a baseUrl with a trailing slash", async () => {
     const fetch = fetchStub(json(EMPTY_PAGE));
     await createVoiceClient({ baseUrl: "http://127.0.0.1:4010/api/voice/", ...CREDENTIALS, fetch }).GET(

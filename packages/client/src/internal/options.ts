@@ -14,38 +14,43 @@ import type { FetchFunction, RetryEvent, RetrySettings } from "./retrying-fetch.
  */
 export interface VoiceClientOptions {
   /** Your Space: the `example` of `example.signalwire.com`. Default: `SIGNALWIRE_SPACE`. */
-  space?: string;
-  /** The API's base URL, instead of `space` (a mock server, a proxy). E.g. `http://127.0.0.1:4010/api/voice`. */
-  baseUrl?: string;
+  space?: string | undefined;
+  /**
+   * The API's base URL, instead of `space` (a mock server, a proxy), e.g.
+   * `http://127.0.0.1:4010/api/voice`. Default: `SIGNALWIRE_BASE_URL`, unless `space` is given.
+   */
+  baseUrl?: string | undefined;
   /** Your Project ID. Default: `SIGNALWIRE_PROJECT_ID`. */
-  projectId?: string;
+  projectId?: string | undefined;
   /** An API token with the Voice scope. Default: `SIGNALWIRE_API_TOKEN`. Never appears in an error. */
-  token?: string;
+  token?: string | undefined;
   /** The fetch to use. Default: `globalThis.fetch`. */
-  fetch?: FetchFunction;
+  fetch?: FetchFunction | undefined;
   /** Retries after the first attempt, for idempotent requests. Default: 2. */
-  maxRetries?: number;
+  maxRetries?: number | undefined;
   /** The limit of each attempt in ms, from its start to its last byte. Default: 60 000. */
-  timeoutMs?: number;
+  timeoutMs?: number | undefined;
   /** Aborts every request of this client (each call may pass its own `signal` too). */
-  signal?: AbortSignal;
+  signal?: AbortSignal | undefined;
   /** Headers for every request, to whatever origin: no credentials here, set `projectId` and `token`. */
-  headers?: Record<string, string>;
+  headers?: Record<string, string> | undefined;
   /** Appended to the `User-Agent` (`signalwire-voice-client/<version> <userAgent>`), e.g. `my-app/1.2`. */
-  userAgent?: string;
+  userAgent?: string | undefined;
   /** Called before each wait between attempts; the event holds no credentials. */
-  onRetry?: (event: RetryEvent) => void;
+  onRetry?: ((event: RetryEvent) => void) | undefined;
   /** How long to wait between attempts. */
-  backoff?: {
-    /** The first wait, before jitter. Default: 500. */
-    initialDelayMs?: number;
-    /** The longest wait, before jitter. Default: 8 000. */
-    maxDelayMs?: number;
-    /** Jitter source in [0, 1). Default: `Math.random`. */
-    random?: () => number;
-  };
+  backoff?:
+    | {
+        /** The first wait, before jitter. Default: 500. */
+        initialDelayMs?: number | undefined;
+        /** The longest wait, before jitter. Default: 8 000. */
+        maxDelayMs?: number | undefined;
+        /** Jitter source in [0, 1). Default: `Math.random`. */
+        random?: (() => number) | undefined;
+      }
+    | undefined;
   /** Where the `SIGNALWIRE_*` fallbacks are read. Default: `process.env` where there is one. */
-  env?: Readonly<Record<string, string | undefined>>;
+  env?: Readonly<Record<string, string | undefined>> | undefined;
 }
 
 /**
@@ -80,10 +85,12 @@ export function resolveOptions(options: VoiceClientOptions = {}): ResolvedOption
   // Read through `globalThis`: a bare `process` throws where there is none (browsers, workers).
   const env =
     options.env ?? (globalThis as { process?: { env?: VoiceClientOptions["env"] } }).process?.env ?? {};
+  // Where requests go, most explicit first: the baseUrl option, the space option,
+  // SIGNALWIRE_BASE_URL, SIGNALWIRE_SPACE. An empty variable counts as unset.
+  const envBaseUrl = options.space === undefined ? env.SIGNALWIRE_BASE_URL || undefined : undefined;
   const {
     space = env.SIGNALWIRE_SPACE,
-    // An explicit baseUrl wins over SIGNALWIRE_SPACE.
-    baseUrl = `https://${space}.signalwire.com/api/voice`,
+    baseUrl = envBaseUrl ?? `https://${space}.signalwire.com/api/voice`,
     projectId = env.SIGNALWIRE_PROJECT_ID,
     token = env.SIGNALWIRE_API_TOKEN,
     fetch = globalThis.fetch,
@@ -95,18 +102,19 @@ export function resolveOptions(options: VoiceClientOptions = {}): ResolvedOption
   const url = URL.canParse(baseUrl) && new URL(baseUrl);
   // [option, valid?, what was expected, the variable that can supply it]. Credentials' values
   // are never quoted, only what is wrong with them.
-  const rules: [string, unknown, string, string?][] = [
+  const rules: [string, unknown, string, (string | undefined)?][] = [
     // One DNS label, so the origin is always a signalwire.com host.
     [
       "space",
-      options.baseUrl !== undefined || (!!space && LABEL.test(space)),
+      options.baseUrl !== undefined || envBaseUrl !== undefined || (!!space && LABEL.test(space)),
       `a Space name like "example", got ${JSON.stringify(space)}`,
       "SIGNALWIRE_SPACE",
     ],
     [
       "baseUrl",
       url && BASE_URL.test(url.href),
-      `an https URL (http only on loopback or *.test) without user, query or hash, got ${JSON.stringify(baseUrl)}`,
+      `an https URL (http only on loopback or *.test) without user, query or hash, got ${JSON.stringify(withoutUserinfo(baseUrl))}`,
+      options.baseUrl === undefined && envBaseUrl !== undefined ? "SIGNALWIRE_BASE_URL" : undefined,
     ],
     ["projectId", !!projectId && CREDENTIAL.test(projectId), "your Project ID", "SIGNALWIRE_PROJECT_ID"],
     // At least 8 characters: redaction replaces every occurrence of the token in error text, and a
@@ -146,4 +154,9 @@ export function resolveOptions(options: VoiceClientOptions = {}): ResolvedOption
     userAgent: `signalwire-voice-client/${__VERSION__}${userAgent ? ` ${userAgent}` : ""}`,
     secrets: secretPattern([token as string, credentials]),
   };
+}
+
+/** A URL as an error may quote it: a user and password in it (a credential) are not shown. */
+function withoutUserinfo(url: string): string {
+  return url.replace(/^([a-z][a-z\d+.-]*:\/\/)[^/?#]*@/i, "$1[redacted]@");
 }
