@@ -1,27 +1,31 @@
 // @ts-check
-// List voice logs page by page. With SIGNALWIRE_SPACE, SIGNALWIRE_PROJECT_ID and
-// SIGNALWIRE_API_TOKEN set it asks your Space; otherwise it starts the mock server in process.
-// Usage: node list-logs.mjs [--pages N] [--page-size N]   (defaults: 5 pages of 100)
+// List voice logs page by page. With SIGNALWIRE_PROJECT_ID, SIGNALWIRE_API_TOKEN and
+// SIGNALWIRE_SPACE (or SIGNALWIRE_BASE_URL) set it asks that server; otherwise it starts the mock
+// server in process. Usage: node list-logs.mjs [--pages N] [--page-size N] [--help]
 import { createVoiceClient, isDiscardedLog } from "@signalwire-voice/client";
 import { startMockServer } from "@signalwire-voice/mock-server";
 import { paginate } from "@signalwire-voice/pagination";
+import { parseDemoArgs, USAGE, UsageError } from "./args.mjs";
 
-/** @param {string} name @param {number} fallback */
-function numberFlag(name, fallback) {
-  const index = process.argv.indexOf(`--${name}`);
-  if (index === -1) return fallback;
-  const value = Number(process.argv[index + 1]);
-  if (!Number.isInteger(value) || value < 1) {
-    console.error(`✖ --${name} needs a whole number ≥ 1, got ${JSON.stringify(process.argv[index + 1])}.`);
-    process.exit(2);
-  }
-  return value;
+/** @type {ReturnType<typeof parseDemoArgs>} */
+let args;
+try {
+  args = parseDemoArgs(process.argv.slice(2));
+} catch (error) {
+  if (!(error instanceof UsageError)) throw error;
+  console.error(`✖ ${error.message}\n\n${USAGE}`);
+  process.exit(2);
 }
-const pages = numberFlag("pages", 5);
-const pageSize = numberFlag("page-size", 100);
+if (args.help) {
+  console.log(USAGE);
+  process.exit(0);
+}
+const { pages, pageSize } = args;
 
 const env = process.env;
-const real = Boolean(env.SIGNALWIRE_SPACE && env.SIGNALWIRE_PROJECT_ID && env.SIGNALWIRE_API_TOKEN);
+const real = Boolean(
+  (env.SIGNALWIRE_SPACE || env.SIGNALWIRE_BASE_URL) && env.SIGNALWIRE_PROJECT_ID && env.SIGNALWIRE_API_TOKEN,
+);
 const mock = real ? undefined : await startMockServer({ logs: pages * pageSize + 37, port: 0 });
 try {
   // The client reads the SIGNALWIRE_* variables itself; the mock needs its own URL and credentials.
@@ -31,7 +35,7 @@ try {
   console.log(
     mock
       ? `Listing voice logs from the embedded mock server at ${mock.baseUrl}`
-      : `Listing voice logs from ${env.SIGNALWIRE_SPACE}.signalwire.com`,
+      : `Listing voice logs from ${env.SIGNALWIRE_BASE_URL || `${env.SIGNALWIRE_SPACE}.signalwire.com`}`,
   );
 
   let number = 0;

@@ -33,9 +33,26 @@ describe("the README demo (list-logs.mjs)", () => {
     expect(`${stdout}${stderr}`).not.toMatch(/Basic [A-Za-z0-9+/=]{8,}/);
   });
 
-  it("rejects a bad flag with a message", () => {
-    const { status, stderr } = demo(["--pages", "zero"]);
+  it.each([
+    // given → the message on stderr, then the usage
+    [["--pages", "zero"], '--pages needs a whole number ≥ 1, got "zero"'],
+    [["--page-size", "1001"], '--page-size needs a whole number from 1 to 1000, got "1001"'],
+    [["--pages"], "Option '--pages <value>' argument missing"],
+    [["--page", "3"], "Unknown option '--page'"],
+    [["extra"], "Unexpected argument 'extra'"],
+  ])("rejects %j with a usage error (exit 2)", (args, message) => {
+    const { status, stdout, stderr } = demo(args);
     expect(status).toBe(2);
-    expect(stderr).toContain('--pages needs a whole number ≥ 1, got "zero"');
+    expect(stderr).toContain(message);
+    expect(stderr).toContain("Usage: npm start -- [--pages N] [--page-size N] [--help]");
+    expect(stdout).toBe("");
+  });
+
+  it("prints its usage on --help and lists nothing", () => {
+    const { status, stdout } = demo(["--help"]);
+    expect(status).toBe(0);
+    expect(stdout).toMatch(/^Usage: npm start -- \[--pages N\] \[--page-size N\] \[--help\]\n/);
+    expect(stdout).toContain("SIGNALWIRE_BASE_URL");
+    expect(stdout).not.toContain("page 1");
   });
 });
