@@ -10,8 +10,8 @@
 //   --quick  one round of everything, to try the bench
 //   --out    where to write bench.md and bench.json: default docs/ for a complete run, else a temp folder
 //   --keep   leave the copy of the repo in place for a look
-// spec-diff's REST revisions: ../shared/fixtures/signalwire-docs/signalwire-rest next to the repo,
-// or the folder in SIGNALWIRE_REST_FIXTURES; without them that figure is skipped, with a message.
+// Every input is in the repo, the two REST revisions spec-diff compares included (see
+// packages/spec-diff/bench/rest-timing.mjs): a clone runs it all.
 import { spawnSync } from "node:child_process";
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { loadavg, tmpdir } from "node:os";
@@ -52,10 +52,6 @@ if (unknown.length) {
 const out = resolve(
   values.out ?? (complete ? join(repoRoot, "docs") : mkdtempSync(join(tmpdir(), "bench-try-"))),
 );
-const fixtures = resolve(
-  process.env.SIGNALWIRE_REST_FIXTURES ??
-    join(repoRoot, "../shared/fixtures/signalwire-docs/signalwire-rest"),
-);
 // Rounds per section: enough for a median and a spread within the 10-minute budget on 2 noisy
 // cores. Pagination's walks dominate (1 000 000 logs take ~15 s a walk): one memory round.
 const rounds = quick
@@ -80,7 +76,7 @@ try {
   }
   // Built as committed (after the pipeline's edits, a cache hit that restores every output).
   turboBuild(copy);
-  if (only.has("scale")) figures.push(...scaleFigures(copy, { rounds: rounds.scale, fixtures, log }));
+  if (only.has("scale")) figures.push(...scaleFigures(copy, { rounds: rounds.scale, log }));
   if (only.has("client")) {
     log("client overhead");
     figures.push(...clientFigures(copy, { rounds: rounds.client }));

@@ -167,7 +167,8 @@ export function paginationFigures(copy, { rounds, memoryRounds }) {
 
 /**
  * The server's own bench, and its control (the first page, as many times): the same growth in
- * both is V8 sizing its heap to the request rate, not memory kept per log. No goal in the issue.
+ * both is V8 sizing its heap to the request rate, not memory kept per log. No goal:
+ * the mock server is a test tool with no memory budget, so the page shows these for reference.
  * @param {string} copy @returns {Figure[]}
  */
 export function serverFigures(copy) {

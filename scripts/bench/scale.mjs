@@ -2,9 +2,9 @@
 // Scale figures: the pipeline's own steps on the combined SignalWire REST spec (~1.9 MB, 151
 // paths; the `rest` entry of spec/apis.json), each round side by side with the same step on the
 // voice spec, in the bench's copy of the repo: wall time and peak RSS of each. Then spec-diff
-// between the two REST revisions of the shared fixtures, next to plain `redocly diff`
-// (packages/spec-diff/bench/rest-timing.mjs), skipped with a message where they are absent.
-import { existsSync, mkdirSync, readdirSync, statSync, writeFileSync } from "node:fs";
+// between two REST revisions, next to plain `redocly diff`: packages/spec-diff/bench/rest-timing.mjs
+// on its default pair, both in the repo (an older revision it keeps, and the `rest` upstream).
+import { mkdirSync, statSync, writeFileSync } from "node:fs";
 import { join, relative } from "node:path";
 import { loadApis, repoRoot } from "../lib/apis.mjs";
 import { lastJson, measure, peakRssMiB } from "./measure.mjs";
@@ -42,10 +42,10 @@ function steps(copy, api) {
 
 /**
  * @param {string} copy the bench's copy of the repo, installed and built
- * @param {{ rounds: number; fixtures: string; log: (line: string) => void }} options
+ * @param {{ rounds: number; log: (line: string) => void }} options
  * @returns {import("./report.mjs").Figure[]}
  */
-export function scaleFigures(copy, { rounds, fixtures, log }) {
+export function scaleFigures(copy, { rounds, log }) {
   const commands = { rest: steps(copy, "rest"), voice: steps(copy, "voice") };
   const names = Object.keys(commands.rest);
   /** @returns {Record<string, { seconds: number[]; mib: number[] }>} */
@@ -88,41 +88,23 @@ export function scaleFigures(copy, { rounds, fixtures, log }) {
       },
     );
   }
-  return [...figures, ...specDiffFigures(copy, rounds, fixtures)];
+  return [...figures, ...specDiffFigures(copy, rounds)];
 }
 
-/** @param {string} copy @param {number} rounds @param {string} fixtures @returns {import("./report.mjs").Figure[]} */
-function specDiffFigures(copy, rounds, fixtures) {
-  const revisions = existsSync(fixtures)
-    ? readdirSync(fixtures)
-        .filter((file) => file.endsWith(".yaml"))
-        .sort()
-    : [];
+/** @param {string} copy @param {number} rounds @returns {import("./report.mjs").Figure[]} */
+function specDiffFigures(copy, rounds) {
   const base = {
     section,
     id: "scale.spec-diff",
     label: "spec-diff between the two REST revisions",
     unit: "s",
   };
-  if (revisions.length < 2) {
-    const skipped = `no two REST revisions in ${fixtures} (set SIGNALWIRE_REST_FIXTURES to the folder)`;
-    console.warn(`⚠ bench: spec-diff skipped: ${skipped}.`);
-    return [{ ...base, samples: [], skipped }];
-  }
-  const [older, newer] = [revisions[0], revisions.at(-1)].map((file) => join(fixtures, String(file)));
   const run = measure(
     process.execPath,
-    [
-      "packages/spec-diff/bench/rest-timing.mjs",
-      String(older),
-      String(newer),
-      "--runs",
-      String(rounds),
-      "--json",
-    ],
+    ["packages/spec-diff/bench/rest-timing.mjs", "--runs", String(rounds), "--json"],
     { cwd: copy, memory: true, live: true },
   );
-  /** @type {{ runs: Record<"spec-diff" | "redocly diff", Array<{ seconds: number; bump: string; changes: number }>> }} */
+  /** @type {{ revisions: string; runs: Record<"spec-diff" | "redocly diff", Array<{ seconds: number; bump: string; changes: number }>> }} */
   const report = lastJson(run.stdout);
   const ours = report.runs["spec-diff"];
   const plain = report.runs["redocly diff"];
@@ -139,12 +121,11 @@ function specDiffFigures(copy, rounds, fixtures) {
       (p) => String(p.argv[0]).includes("@redocly/cli") && p.argv.includes("diff") && !cliPids.has(p.ppid),
     )
     .map((p) => p.maxRssKiB / 1024);
-  const versions = `${revisions[0]} → ${revisions.at(-1)}`;
   return [
     {
       ...base,
       id: "scale.spec-diff.time",
-      label: `${base.label}: time (${versions})`,
+      label: `${base.label}: time (${report.revisions})`,
       samples: ours.map((entry) => entry.seconds),
       ratio: {
         label: "spec-diff vs redocly diff",

@@ -1,21 +1,33 @@
 // @ts-check
-// Times spec-diff against plain `redocly diff` on the two real revisions of SignalWire's
-// combined REST spec (~1.9 MB, 151 paths, 912 schemas), side by side, and prints the ratio.
+// Times spec-diff against plain `redocly diff` on two real revisions of SignalWire's combined
+// REST spec (~1.9 MB, 151 paths, 912 schemas), side by side, and prints the ratio. Both are in
+// the repo: the older in bench/fixtures/ (SOURCE.md says where it came from), the newer is the
+// `rest` API's upstream in spec/apis.json, which packages/rest-types commits.
 // Not a test: tests must not depend on 4 MB of YAML or on timing.
 // Usage: pnpm --filter @signalwire-voice/spec-diff bench [base.yaml head.yaml] [--runs N] [--json]
 // --json: the lines go to stderr, and stdout gets one JSON object with every run of each tool
-// (what scripts/bench.mjs reads).
+// and the revisions compared (what scripts/bench.mjs reads).
 // Needs a build first (`pnpm build`). Both tools run as fresh processes, as users run them.
 import { spawnSync } from "node:child_process";
 import { existsSync, mkdtempSync, readFileSync, rmSync, statSync } from "node:fs";
 import { createRequire } from "node:module";
 import { tmpdir } from "node:os";
-import { dirname, join, resolve } from "node:path";
+import { basename, dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 
 const packageDir = resolve(dirname(fileURLToPath(import.meta.url)), "..");
-// The shared fixtures next to the repo (see the brief): ../shared/fixtures/signalwire-docs/.
-const fixtures = resolve(packageDir, "../../../shared/fixtures/signalwire-docs/signalwire-rest");
+const specDir = join(packageDir, "../../spec");
+/** @type {{ apis: { rest: { upstream: string } } }} */
+const apis = JSON.parse(readFileSync(join(specDir, "apis.json"), "utf8"));
+/** The pair compared when no files are given, each with its signalwire/docs revision. */
+const defaultPair = [
+  {
+    file: join(packageDir, "bench/fixtures/signalwire-rest-2026-05-13-3af40ddeeb.yaml"),
+    revision: "2026-05-13-3af40ddeeb",
+  },
+  // The revision packages/rest-types/spec/provenance.json records for this file.
+  { file: resolve(specDir, apis.apis.rest.upstream), revision: "2026-08-21-668371b217" },
+];
 const argv = process.argv.slice(2);
 const runsAt = argv.indexOf("--runs");
 const runs = runsAt === -1 ? 3 : Number(argv[runsAt + 1]);
@@ -24,17 +36,21 @@ const print = json ? console.error : console.log;
 /** Every run of each tool, by name: the --json output. @type {Record<string, unknown>} */
 const samples = {};
 const files = argv.filter((arg, index) => !arg.startsWith("--") && index !== runsAt + 1);
-const [base, head] =
-  files.length === 2
-    ? files.map((file) => resolve(file))
-    : [join(fixtures, "2026-05-13-3af40ddeeb.yaml"), join(fixtures, "2026-08-21-668371b217.yaml")];
-for (const file of [base, head, join(packageDir, "dist/cli.mjs")]) {
+const pair =
+  files.length === 2 ? files.map((file) => ({ file: resolve(file), revision: basename(file) })) : defaultPair;
+const [base, head] = pair.map(({ file }) => file);
+const revisions = pair.map(({ revision }) => revision).join(" → ");
+const cli = join(packageDir, "dist/cli.mjs");
+if (!existsSync(cli)) {
+  console.error(`✖ bench: ${cli} is missing. Run \`pnpm build\` first.`);
+  process.exit(1);
+}
+for (const file of [base, head]) {
   if (!file || !existsSync(file)) {
-    console.error(`✖ bench: ${file} is missing. Pass two spec files, and run \`pnpm build\` first.`);
+    console.error(`✖ bench: the spec ${file} is missing. Pass two spec files that exist.`);
     process.exit(1);
   }
 }
-const cli = join(packageDir, "dist/cli.mjs");
 const redocly = join(
   dirname(createRequire(join(packageDir, "../../spec/package.json")).resolve("@redocly/cli/package.json")),
   "bin/cli.js",
@@ -106,7 +122,7 @@ try {
   print(row("redocly diff (plain)", plain));
   print(row("spec-diff --no-overlay", ours));
   print(`\nratio spec-diff / redocly diff: ${(ours.seconds / plain.seconds).toFixed(2)}×`);
-  if (json) console.log(JSON.stringify({ base, head, runs: samples }));
+  if (json) console.log(JSON.stringify({ base, head, revisions, runs: samples }));
 } finally {
   rmSync(plainCwd, { recursive: true, force: true });
 }
