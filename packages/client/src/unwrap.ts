@@ -13,6 +13,13 @@ export type FetchResult<T> =
   | { data?: never; error: unknown; response: Response };
 
 /**
+ * The `data` of a result's success member. Read from that member alone: under `strict` without
+ * `exactOptionalPropertyTypes`, the error member's `data?: never` reads as `undefined`, and
+ * inferring from both would make it `T | undefined`.
+ */
+type SuccessData<R> = R extends { data: infer D; error?: never } ? D : never;
+
+/**
  * The throwing style: returns `data` of a successful result, throws `ApiError` (status, typed
  * body, request id) for any other. Network, timeout and abort failures already reject the call.
  *
@@ -22,8 +29,8 @@ export type FetchResult<T> =
  * console.log(page.data.length, page.links.next);
  * ```
  */
-export function unwrap<T>(result: FetchResult<T>): T {
+export function unwrap<R extends FetchResult<unknown>>(result: R): SuccessData<R> {
   // An error status with an empty body comes back with `error: undefined`; the status decides.
   if (!result.response.ok || result.error !== undefined) throw createApiError(result.response, result.error);
-  return result.data as T;
+  return result.data as SuccessData<R>;
 }

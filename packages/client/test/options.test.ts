@@ -258,7 +258,7 @@ describe("baseUrl: https, or plain http only where Basic credentials stay off th
         name: "InputError",
         field: "baseUrl",
         message:
-          'createVoiceClient: bad option baseUrl: expected an https URL (http only on loopback or *.test) without user, query or hash, got "http://api.example.com/api/voice".',
+          'createVoiceClient: bad option baseUrl: expected an https URL (http only on loopback or *.test) without user, query or hash, got "http://api.example.com/api/voice". Pass { baseUrl } or set SIGNALWIRE_BASE_URL.',
       }),
     );
   });

@@ -19,18 +19,18 @@ import type { Page, Paginated } from "./paginated.js";
  */
 export interface PaginateOptions<Filters = Record<string, unknown>> {
   /** The path's filters: its query without `page_size`, `page_number` and `page_token`. */
-  query?: Filters;
+  query?: Filters | undefined;
   /** Items per page. Default 1000, the API's maximum: the fewest round trips. Checked by the client. */
-  pageSize?: number;
+  pageSize?: number | undefined;
   /** Fetch at most this many pages; if there are more, `MaxPagesError` (with a cursor). Default: no limit. */
-  maxPages?: number;
+  maxPages?: number | undefined;
   /** Stops the walk: the request in flight is aborted and the client's `AbortError` thrown. */
-  signal?: AbortSignal;
+  signal?: AbortSignal | undefined;
   /**
    * Pages fetched ahead while the caller handles one (1 + prefetch held at most). Default 0: none.
    * `toArray()` fetches one at a time: it does no work between pages for a fetch ahead to overlap.
    */
-  prefetch?: number;
+  prefetch?: number | undefined;
   /**
    * Resume where a page's or an error's `cursor` left off. It carries the query and page size
    * of the walk that made it, which win over `query` and `pageSize`.

@@ -37,7 +37,7 @@ export interface ToArrayOptions {
    * At most this many items; no page past the one that reaches it is fetched, and for 0 none at
    * all. Default: all.
    */
-  limit?: number;
+  limit?: number | undefined;
 }
 
 /**

@@ -87,10 +87,10 @@ export function resolveOptions(options: VoiceClientOptions = {}): ResolvedOption
     options.env ?? (globalThis as { process?: { env?: VoiceClientOptions["env"] } }).process?.env ?? {};
   // Where requests go, most explicit first: the baseUrl option, the space option,
   // SIGNALWIRE_BASE_URL, SIGNALWIRE_SPACE. An empty variable counts as unset.
-  const envBaseUrl = options.space === undefined ? env.SIGNALWIRE_BASE_URL || undefined : undefined;
+  const givenUrl = options.baseUrl ?? ((options.space === undefined && env.SIGNALWIRE_BASE_URL) || undefined);
   const {
     space = env.SIGNALWIRE_SPACE,
-    baseUrl = envBaseUrl ?? `https://${space}.signalwire.com/api/voice`,
+    baseUrl = givenUrl ?? `https://${space}.signalwire.com/api/voice`,
     projectId = env.SIGNALWIRE_PROJECT_ID,
     token = env.SIGNALWIRE_API_TOKEN,
     fetch = globalThis.fetch,
@@ -102,19 +102,19 @@ export function resolveOptions(options: VoiceClientOptions = {}): ResolvedOption
   const url = URL.canParse(baseUrl) && new URL(baseUrl);
   // [option, valid?, what was expected, the variable that can supply it]. Credentials' values
   // are never quoted, only what is wrong with them.
-  const rules: [string, unknown, string, (string | undefined)?][] = [
+  const rules: [string, unknown, string, string?][] = [
     // One DNS label, so the origin is always a signalwire.com host.
     [
       "space",
-      options.baseUrl !== undefined || envBaseUrl !== undefined || (!!space && LABEL.test(space)),
+      givenUrl !== undefined || (!!space && LABEL.test(space)),
       `a Space name like "example", got ${JSON.stringify(space)}`,
       "SIGNALWIRE_SPACE",
     ],
     [
       "baseUrl",
       url && BASE_URL.test(url.href),
-      `an https URL (http only on loopback or *.test) without user, query or hash, got ${JSON.stringify(withoutUserinfo(baseUrl))}`,
-      options.baseUrl === undefined && envBaseUrl !== undefined ? "SIGNALWIRE_BASE_URL" : undefined,
+      `an https URL (http only on loopback or *.test) without user, query or hash, got ${JSON.stringify(baseUrl).replace(/\/\/[^/]*@/, "//[redacted]@")}`,
+      "SIGNALWIRE_BASE_URL",
     ],
     ["projectId", !!projectId && CREDENTIAL.test(projectId), "your Project ID", "SIGNALWIRE_PROJECT_ID"],
     // At least 8 characters: redaction replaces every occurrence of the token in error text, and a
@@ -156,7 +156,3 @@ export function resolveOptions(options: VoiceClientOptions = {}): ResolvedOption
   };
 }
 
-/** A URL as an error may quote it: a user and password in it (a credential) are not shown. */
-function withoutUserinfo(url: string): string {
-  return url.replace(/^([a-z][a-z\d+.-]*:\/\/)[^/?#]*@/i, "$1[redacted]@");
-}

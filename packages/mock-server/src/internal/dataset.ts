@@ -14,7 +14,10 @@ import { makeVoiceLog } from "./voice-log.js";
 
 /** The newest seeded log is created just before this instant; inserted logs come after it. */
 export const HEAD_TIME_MS = Date.UTC(2026, 0, 1);
-/** Seconds between neighbouring logs: `GAP_S` plus a seeded jitter below `GAP_S`. */
+/**
+ * Mean seconds between neighbouring logs. Log `p` sits at `p * GAP_S` plus a seeded jitter of its
+ * own in `1..GAP_S` seconds before the head, so neighbours are 1 to `2 * GAP_S - 1` seconds apart.
+ */
 const GAP_S = 30;
 /** One seeded log in every `BLOCK` positions is discarded (shown only with include_deleted=true). */
 const BLOCK = 40;
