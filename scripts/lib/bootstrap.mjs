@@ -3,7 +3,7 @@
 // installed inside the repo (scripts/toolchain), the workspace's dependencies, and a way to run
 // each pipeline step with a visible header.
 import { spawnSync } from "node:child_process";
-import { readFileSync } from "node:fs";
+import { readFileSync, rmSync, symlinkSync } from "node:fs";
 import { delimiter, join } from "node:path";
 import { repoRoot } from "./apis.mjs";
 import { ensureNpmTools } from "./npm-tools.mjs";
@@ -86,7 +86,11 @@ export function pnpmCommand() {
   return { command, prefix: [] };
 }
 
-/** Installs the workspace exactly as the lockfile says. */
+/**
+ * Installs the workspace exactly as the lockfile says, then links the pinned pnpm into
+ * node_modules/.bin, so that `npm run <script>` and `npx pnpm <command>` find it (turbo runs
+ * each package's scripts with the `pnpm` on PATH).
+ */
 export function installDependencies() {
   const pnpm = pnpmCommand();
   step(`Install dependencies (pnpm ${pnpmVersion}, frozen lockfile)`, pnpm.command, [
@@ -94,6 +98,9 @@ export function installDependencies() {
     "install",
     "--frozen-lockfile",
   ]);
+  const link = join(repoRoot, "node_modules/.bin/pnpm");
+  rmSync(link, { force: true });
+  symlinkSync(pnpm.command, link);
   return pnpm;
 }
 
