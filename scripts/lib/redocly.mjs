@@ -1,8 +1,9 @@
 // @ts-check
 // Runs the pinned @redocly/cli so that its own output (code frames, rule ids) reaches the
 // user unchanged, minus the Node 20 deprecation box it prints on every run.
-import { spawnSync } from "node:child_process";
+import { execFile, spawnSync } from "node:child_process";
 import { createRequire } from "node:module";
+import { availableParallelism } from "node:os";
 import { dirname, join } from "node:path";
 import { repoRoot, specDir } from "./apis.mjs";
 
@@ -22,6 +23,7 @@ const quietEnv = {
   REDOCLY_SUPPRESS_UPDATE_NOTICE: "true",
   REDOCLY_SUPPRESS_NOTIFICATIONS: "true",
 };
+const spawnOptions = { cwd: repoRoot, env: quietEnv, maxBuffer: 256 * 1024 * 1024 };
 
 /**
  * Drops the framed "Node.js 20 support is ending" notice; keeps everything else.
@@ -37,23 +39,75 @@ function withoutBanner(text) {
 
 /**
  * Runs `redocly <args>` from the repo root (where redocly.yaml lives).
+ * @example
+ * const { status } = redocly(["lint", "voice@upstream"]);
  * @param {string[]} args
  * @param {{ echo?: boolean }} [options] echo: print redocly's output (default true)
  * @returns {{ status: number; stdout: string; stderr: string }}
  */
 export function redocly(args, { echo = true } = {}) {
-  const result = spawnSync(process.execPath, [cliBin, ...args], {
-    cwd: repoRoot,
-    env: quietEnv,
-    encoding: "utf8",
-    maxBuffer: 256 * 1024 * 1024,
-  });
+  const result = spawnSync(process.execPath, [cliBin, ...args], { ...spawnOptions, encoding: "utf8" });
   if (result.error) throw result.error;
-  const stdout = withoutBanner(result.stdout);
-  const stderr = withoutBanner(result.stderr);
+  return finish(result.status ?? 1, result.stdout, result.stderr, echo);
+}
+
+/**
+ * {@link redocly} without blocking: callers comparing many specs (spec-diff, its tests) keep
+ * every core busy. At most one redocly per core runs at a time; the others wait their turn.
+ * @example
+ * const [base, head] = await Promise.all([redoclyAsync(baseArgs), redoclyAsync(headArgs)]);
+ * @param {string[]} args
+ * @param {{ echo?: boolean }} [options] echo: print redocly's output (default true)
+ * @returns {Promise<{ status: number; stdout: string; stderr: string }>}
+ */
+export async function redoclyAsync(args, { echo = true } = {}) {
+  await takeSlot();
+  try {
+    /** @type {{ status: number; stdout: string; stderr: string }} */
+    const { status, stdout, stderr } = await new Promise((resolve, reject) => {
+      execFile(process.execPath, [cliBin, ...args], spawnOptions, (error, stdout, stderr) => {
+        // A number is redocly's exit code; a string means Node could not run it (ENOENT, maxBuffer).
+        if (typeof error?.code === "string") reject(error);
+        else resolve({ status: error ? (error.code ?? 1) : 0, stdout, stderr });
+      });
+    });
+    return finish(status, stdout, stderr, echo);
+  } finally {
+    releaseSlot();
+  }
+}
+
+/**
+ * @param {number} status
+ * @param {string} rawStdout
+ * @param {string} rawStderr
+ * @param {boolean} echo
+ */
+function finish(status, rawStdout, rawStderr, echo) {
+  const stdout = withoutBanner(rawStdout);
+  const stderr = withoutBanner(rawStderr);
   if (echo) {
     process.stdout.write(stdout);
     process.stderr.write(stderr);
   }
-  return { status: result.status ?? 1, stdout, stderr };
+  return { status, stdout, stderr };
+}
+
+// redocly is CPU-bound from start to exit (~0.25 s of CPU even for a small spec): more
+// processes than cores only add memory and context switches.
+let free = availableParallelism();
+/** @type {Array<() => void>} */
+const waiting = [];
+/** @returns {Promise<void>} */
+function takeSlot() {
+  if (free > 0) {
+    free -= 1;
+    return Promise.resolve();
+  }
+  return new Promise((resolve) => waiting.push(resolve));
+}
+function releaseSlot() {
+  const next = waiting.shift();
+  if (next) next();
+  else free += 1;
 }

@@ -25,7 +25,9 @@ const generatedPath = "packages/types/src/generated/voice.ts";
 let work: string;
 
 function copyRepo(): string {
-  const root = mkdtempSync(join(tmpdir(), "pipeline-test-"));
+  // A space in the path, as in many users' checkouts: a script that builds its own file URL
+  // or splits a command on spaces breaks the pipeline there.
+  const root = mkdtempSync(join(tmpdir(), "pipeline test "));
   const listed = spawnSync("git", ["ls-files", "-co", "--exclude-standard"], {
     cwd: repoRoot,
     encoding: "utf8",

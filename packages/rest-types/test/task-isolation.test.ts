@@ -16,7 +16,8 @@ const restSpec = "packages/rest-types/spec/signalwire-rest.yaml";
 let work: string;
 
 beforeAll(() => {
-  work = mkdtempSync(join(tmpdir(), "task-isolation-"));
+  // A space in the path, as in many users' checkouts: turbo's globs and hashes must not care.
+  work = mkdtempSync(join(tmpdir(), "task isolation "));
   const listed = spawnSync("git", ["ls-files", "-co", "--exclude-standard"], {
     cwd: repoRoot,
     encoding: "utf8",

@@ -65,9 +65,11 @@ export async function diffSpecs(options: DiffOptions): Promise<Report> {
 
   const workDir = mkdtempSync(join(tmpdir(), "spec-diff-"));
   try {
-    const before = prepareSide(scripts, base, baseOverlays, workDir, "base");
-    const after = prepareSide(scripts, head, overlays, workDir, "head");
-    const engine = runRedoclyDiff(scripts, before.path, after.path, workDir);
+    const [before, after] = await bothSettled(
+      prepareSide(scripts, base, baseOverlays, workDir, "base"),
+      prepareSide(scripts, head, overlays, workDir, "head"),
+    );
+    const engine = await runRedoclyDiff(scripts, before.path, after.path, workDir);
     const changes: Change[] = classify(engine, before.doc, after.doc).map(({ side, pointer, ...rest }) => ({
       ...rest,
       location: locate(side === "head" ? head : base, side, pointer),
@@ -92,4 +94,12 @@ const relabel = (source: SpecSource, label: string | undefined): SpecSource =>
 /** The configured overlays, as paths relative to `cwd` (so reports show short names). */
 function defaultOverlays(absolute: readonly string[], cwd: string): string[] {
   return absolute.map((path) => relative(cwd, path) || path);
+}
+
+/** Promise.all for two, except that it waits for both: `workDir` must outlive every redocly. */
+async function bothSettled<T>(first: Promise<T>, second: Promise<T>): Promise<[T, T]> {
+  const [a, b] = await Promise.allSettled([first, second]);
+  if (a.status === "rejected") throw a.reason;
+  if (b.status === "rejected") throw b.reason;
+  return [a.value, b.value];
 }

@@ -10,15 +10,22 @@ import {
   writeFileSync,
 } from "node:fs";
 import { tmpdir } from "node:os";
-import { dirname, join } from "node:path";
+import { basename, dirname, join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { packageDir, repoRoot, runNode } from "./helpers/run-cli.js";
 
 // `pnpm spec:update` on a temporary copy of the files it reads and writes (never on the real
 // spec/voice.yaml): the pipeline scripts, the spec folder, the generated types, .changeset.
-const temp = mkdtempSync(join(tmpdir(), "spec-update-"));
+// The copy's path has a space, as many users' checkouts do: scripts that build file URLs by
+// hand or split a command line on spaces fail there.
+const temp = mkdtempSync(join(tmpdir(), "spec-update copy "));
 afterAll(() => rmSync(temp, { recursive: true, force: true }));
-const copy = (path: string) => cpSync(join(repoRoot, path), join(temp, path), { recursive: true });
+// Without node_modules: scripts/ holds installed tools (~110 MB) that spec:update never loads.
+const copy = (path: string) =>
+  cpSync(join(repoRoot, path), join(temp, path), {
+    recursive: true,
+    filter: (source) => basename(source) !== "node_modules",
+  });
 const link = (path: string, target = join(repoRoot, path)) => {
   mkdirSync(dirname(join(temp, path)), { recursive: true });
   symlinkSync(target, join(temp, path));

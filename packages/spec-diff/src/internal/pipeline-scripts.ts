@@ -11,12 +11,16 @@ export interface ApiEntry {
   bundle: string;
   types: string;
 }
+// The async variants: a process comparing many specs runs its redocly processes side by side.
 export interface PipelineScripts {
   repoRoot: string;
   /** scripts/lib/redocly.mjs: the pinned redocly CLI, run quietly from the repo root. */
-  redocly(args: string[], options?: { echo?: boolean }): { status: number; stdout: string; stderr: string };
+  redoclyAsync(
+    args: string[],
+    options?: { echo?: boolean },
+  ): Promise<{ status: number; stdout: string; stderr: string }>;
   /** scripts/spec-bundle.mjs: overlays + bundle (+ strict lint); undefined after printing why it failed. */
-  bundleApi(api: ApiEntry, output: string, lintResult?: boolean): string | undefined;
+  bundleApiAsync(api: ApiEntry, output: string, lintResult?: boolean): Promise<string | undefined>;
   /** scripts/lib/apis.mjs: the APIs of spec/apis.json. */
   loadApis(only?: string): ApiEntry[];
 }
@@ -49,7 +53,12 @@ export function loadPipelineScripts(repoRoot = findRepoRoot()): Promise<Pipeline
       load("scripts/spec-bundle.mjs"),
       load("scripts/lib/apis.mjs"),
     ]);
-    return { repoRoot, redocly: redocly.redocly, bundleApi: bundle.bundleApi, loadApis: apis.loadApis };
+    return {
+      repoRoot,
+      redoclyAsync: redocly.redoclyAsync,
+      bundleApiAsync: bundle.bundleApiAsync,
+      loadApis: apis.loadApis,
+    };
   })();
   loaded.set(repoRoot, loading);
   return loading;
