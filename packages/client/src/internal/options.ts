@@ -155,4 +155,3 @@ export function resolveOptions(options: VoiceClientOptions = {}): ResolvedOption
     secrets: secretPattern([token as string, credentials]),
   };
 }
-
