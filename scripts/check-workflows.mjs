@@ -14,7 +14,7 @@ const workflows = readdirSync(dir)
   .filter((file) => !file.startsWith("."))
   .sort()
   .map((file) => ({ file, text: readFileSync(join(dir, file), "utf8") }));
-const findings = validateWorkflows(workflows, await loadValidators());
+const findings = await validateWorkflows(workflows, await loadValidators());
 for (const finding of findings) console.error(`✖ .github/workflows/${formatFinding(finding)}`);
 if (findings.length > 0) {
   console.error(

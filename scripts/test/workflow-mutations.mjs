@@ -40,10 +40,10 @@ export function replace(text, from, to) {
 export function describeMutations(title, mutations) {
   describe(title, () => {
     for (const [name, file, mutate, rule] of mutations) {
-      test(`${name} (${file}) → ${rule}`, () => {
+      test(`${name} (${file}) → ${rule}`, async () => {
         const text = real.get(file);
         assert.ok(text, `${file} exists`);
-        const findings = validateWorkflows([{ file, text: mutate(text) }], loaded);
+        const findings = await validateWorkflows([{ file, text: mutate(text) }], loaded);
         assert.ok(
           findings.some((finding) => finding.rule === rule),
           `expected a ${rule} finding, got:\n${findings.map(formatFinding).join("\n") || "(none)"}`,

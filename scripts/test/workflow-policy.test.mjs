@@ -25,7 +25,11 @@ const mutations = [
     "a flow-style step hiding its uses",
     "ci.yml",
     (t) =>
-      replace(t, "      - run: npm test\n", "      - { uses: actions/checkout@v4 }\n      - run: npm test\n"),
+      replace(
+        t,
+        "      - run: bash .ci/run\n",
+        "      - { uses: actions/checkout@v4 }\n      - run: bash .ci/run\n",
+      ),
     "pinned-actions",
   ],
   [
@@ -289,8 +293,8 @@ const mutations = [
     (t) =>
       replace(
         t,
-        "      - run: npm test\n",
-        `      - run: npm test\n        env:\n          NPM_TOKEN: ${expr("secrets.NPM_TOKEN")}\n`,
+        "      - run: bash .ci/run\n",
+        `      - run: bash .ci/run\n        env:\n          NPM_TOKEN: ${expr("secrets.NPM_TOKEN")}\n`,
       ),
     "no-credentials-while-building",
   ],

@@ -5,10 +5,11 @@
 import { actionOf, asMap, jobLine, jobs, lineOfText, runOf, stepName, steps } from "../workflow.mjs";
 
 /** Runs package code: dependencies' install scripts and bins, builds, tests, our scripts. */
-const RUNS_CODE = /(?:^|[\s;&|(`])(?:pnpm|npm|npx|yarn|turbo|node|corepack|changeset)(?=\s|$)/m;
-/** Installs or builds: where lifecycle scripts and build tools run. */
+const RUNS_CODE =
+  /(?:^|[\s;&|(`])(?:pnpm|npm|npx|yarn|turbo|node|corepack|changeset|bash|sh|\.?\/?\.ci\/run)(?=\s|$)/m;
+/** Installs or builds: where lifecycle scripts and build tools run (.ci/run: npm start, npm test). */
 const INSTALLS_OR_BUILDS =
-  /\b(?:pnpm|npm|yarn)\s+(?:install|i|ci|add|build|test|run\s+build)\b|\bturbo\s+(?:run\s+)?build\b/;
+  /\b(?:pnpm|npm|yarn)\s+(?:install|i|ci|add|build|test|run\s+build)\b|\bturbo\s+(?:run\s+)?build\b|\.ci\/run\b/;
 /** Leaves git credentials for the later steps: in ~/.gitconfig, .git/config or $GITHUB_ENV. */
 const PERSISTS_GIT_CREDENTIALS = [
   /\bgh\s+auth\s+setup-git\b/,
