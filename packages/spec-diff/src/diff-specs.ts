@@ -6,7 +6,7 @@ import { parseSpec } from "./internal/parsed-spec.js";
 import { loadPipelineScripts } from "./internal/pipeline-scripts.js";
 import { classify } from "./internal/policy.js";
 import { prepareSide } from "./internal/prepare-side.js";
-import { runRedoclyDiff } from "./internal/redocly-diff.js";
+import { type DiffEngine, runRedoclyDiff } from "./internal/redocly-diff.js";
 import { bumpOf, bySeverity, countBySeverity } from "./internal/severity.js";
 import { readSpecSource, type SpecSource } from "./internal/spec-source.js";
 import type { Change, Report } from "./report.js";
@@ -37,6 +37,8 @@ export interface DiffOptions {
   cwd?: string;
   /** Names to show instead of the paths, e.g. `spec/voice.yaml (before)` for a temporary copy. */
   labels?: { base?: string; head?: string };
+  /** The engine that finds the changes. Default: `redocly diff` (the pinned CLI). */
+  engine?: DiffEngine;
 }
 
 /**
@@ -69,7 +71,9 @@ export async function diffSpecs(options: DiffOptions): Promise<Report> {
       prepareSide(scripts, base, baseOverlays, workDir, "base"),
       prepareSide(scripts, head, overlays, workDir, "head"),
     );
-    const engine = await runRedoclyDiff(scripts, before.path, after.path, workDir);
+    const compare =
+      options.engine ?? ((basePath, headPath, dir) => runRedoclyDiff(scripts, basePath, headPath, dir));
+    const engine = await compare(before.path, after.path, workDir);
     const changes: Change[] = classify(engine, before.doc, after.doc).map(({ side, pointer, ...rest }) => ({
       ...rest,
       location: locate(side === "head" ? head : base, side, pointer),

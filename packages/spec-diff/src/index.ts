@@ -3,8 +3,9 @@
  * which release that needs. Used by `pnpm spec-diff` (PR checks) and `pnpm spec:update`.
  *
  * Everything public is listed here by name. Held back in `src/internal/`: the engine adapter
- * (redocly diff), the nullability normalizer, the policy rules and the TypeScript-surface
- * checks, whose details change as the corpus grows.
+ * (redocly diff; only its report's types are public, for a caller that injects an engine), the
+ * nullability normalizer, the policy rules and the TypeScript-surface checks, whose details
+ * change as the corpus grows.
  *
  * @example
  * ```ts
@@ -20,6 +21,13 @@ export { type DiffOptions, diffSpecs } from "./diff-specs.js";
 export { formatGithub } from "./format/format-github.js";
 export { formatJson } from "./format/format-json.js";
 export { formatMarkdown, MARKDOWN_MARKER } from "./format/format-markdown.js";
+export type {
+  DiffEngine,
+  EngineChange,
+  EngineReport,
+  EngineSide,
+  EngineVerdict,
+} from "./internal/redocly-diff.js";
 export type { Bump, Change, ChangeLocation, Direction, Report, Severity } from "./report.js";
 export { type CliIo, runCli } from "./run-cli.js";
 export { SpecDiffError } from "./spec-diff-error.js";

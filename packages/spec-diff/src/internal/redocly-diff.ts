@@ -37,6 +37,17 @@ export interface EngineReport {
   changes: EngineChange[];
 }
 
+/**
+ * What compares the two prepared files: `redocly diff` by default. Tests of the rules replay
+ * reports it made earlier, so hundreds of cases run in process (see test/corpus.test.ts).
+ *
+ * @example
+ * ```ts
+ * const replay: DiffEngine = async () => recorded; // an EngineReport saved from redocly
+ * ```
+ */
+export type DiffEngine = (basePath: string, headPath: string, workDir: string) => Promise<EngineReport>;
+
 // Trap: redocly reads the repo's redocly.yaml from its cwd, and a config that does not extend
 // `diff-recommended` switches the diff rules off (a removed property then rates "patch").
 // The engine always gets this one instead: every diff rule at its recommended impact.
