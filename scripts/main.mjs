@@ -27,8 +27,8 @@ try {
 
 console.log(
   "npm start: install → spec:lint → spec:bundle → generate → build → demo.\n" +
-    "A first run installs pnpm and the dependencies and builds every task: about a minute on 2 cores\n" +
-    "(longer on a slow network). Later runs replay turbo's cache and take seconds.",
+    "A first run installs pnpm and the dependencies and builds every task: under half a minute on\n" +
+    "2 cores with a fast registry, longer on a slow network. Later runs replay turbo's cache.",
 );
 installDependencies();
 

@@ -26,7 +26,7 @@ async function turboStep(title, args) {
 }
 
 requireNode();
-console.log("npm test: a first run takes about 4 minutes on 2 cores; turbo replays what has not changed.");
+console.log("npm test: about 3 minutes on 2 cores after `npm start`; turbo replays what has not changed.");
 installDependencies();
 // Before turbo: its generate task rewrites the committed files, which would hide a hand edit.
 step("Generated code matches the spec (check:generated)", process.execPath, ["scripts/check-generated.mjs"]);
