@@ -4,11 +4,8 @@
 // page from the embedded mock server, or from your Space when SIGNALWIRE_PROJECT_ID,
 // SIGNALWIRE_API_TOKEN and SIGNALWIRE_SPACE (or SIGNALWIRE_BASE_URL) are set. Arguments go to
 // the demo (`npm start -- --pages 3 --page-size 50`); they are checked before anything runs.
-import { join } from "node:path";
 import { parseDemoArgs, USAGE, UsageError } from "../examples/list-logs/args.mjs";
-import { repoRoot } from "./lib/apis.mjs";
-import { installDependencies, requireNode, step, toolEnv } from "./lib/bootstrap.mjs";
-import { runTurboWithProgress } from "./lib/turbo-progress.mjs";
+import { installDependencies, requireNode, step, turboStep } from "./lib/bootstrap.mjs";
 
 requireNode();
 const demoArgs = process.argv.slice(2);
@@ -32,18 +29,7 @@ console.log(
 );
 installDependencies();
 
-const title = "Pipeline: spec:lint → spec:bundle → generate → build";
-console.log(`\n▶ ${title}`);
-const started = Date.now();
-const status = await runTurboWithProgress(join(repoRoot, "node_modules/.bin/turbo"), ["build"], {
-  cwd: repoRoot,
-  env: toolEnv,
-});
-if (status !== 0) {
-  console.error(`✖ ${title} failed (exit ${status}).`);
-  process.exit(status);
-}
-console.log(`✔ ${title} (${((Date.now() - started) / 1000).toFixed(1)} s)`);
+await turboStep("Pipeline: spec:lint → spec:bundle → generate → build", ["build"]);
 
 const { SIGNALWIRE_SPACE, SIGNALWIRE_BASE_URL, SIGNALWIRE_PROJECT_ID, SIGNALWIRE_API_TOKEN } = process.env;
 step(

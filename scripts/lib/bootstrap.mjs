@@ -8,6 +8,7 @@ import { delimiter, join } from "node:path";
 import { repoRoot } from "./apis.mjs";
 import { ensureNpmTools } from "./npm-tools.mjs";
 import { linkPnpm } from "./pnpm-bin.mjs";
+import { runTurboWithProgress } from "./turbo-progress.mjs";
 
 /** @type {{ packageManager: string; engines: { node: string } }} */
 const rootPackage = JSON.parse(readFileSync(join(repoRoot, "package.json"), "utf8"));
@@ -105,10 +106,25 @@ export function installDependencies() {
 }
 
 /**
- * Runs turbo from the workspace's own install.
+ * A turbo run as one step: a line per task as it starts, is replayed from the cache or
+ * finishes, and the log of any task that failed; exits with turbo's status when it fails.
+ *
+ * @example
+ * await turboStep("Pipeline: spec:lint → spec:bundle → generate → build", ["build"]);
+ *
  * @param {string} title
- * @param {string[]} args
+ * @param {string[]} args tasks and flags after `turbo run`
  */
-export function turbo(title, args) {
-  step(title, join(repoRoot, "node_modules/.bin/turbo"), ["run", ...args]);
+export async function turboStep(title, args) {
+  console.log(`\n▶ ${title}`);
+  const started = Date.now();
+  const status = await runTurboWithProgress(join(repoRoot, "node_modules/.bin/turbo"), args, {
+    cwd: repoRoot,
+    env: toolEnv,
+  });
+  if (status !== 0) {
+    console.error(`✖ ${title} failed (exit ${status}).`);
+    process.exit(status);
+  }
+  console.log(`✔ ${title} (${((Date.now() - started) / 1000).toFixed(1)} s)`);
 }
