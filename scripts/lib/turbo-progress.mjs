@@ -1,7 +1,8 @@
 // @ts-check
 // turbo's own output, cut down to progress: one line when a task starts (or is replayed from
-// the cache), the `✔` lines tasks print when they finish (tsdown, our pipeline scripts), turbo's
-// summary, and the whole log of any task that failed. A cold `npm start` runs ~20 tasks; this
+// the cache), the `✔` lines tasks print when they finish (tsdown, our pipeline scripts), what
+// turbo says of the whole run (its summary, its own errors), and the whole log of any task that
+// failed. A cold `npm start` runs ~20 tasks; this
 // shows each as it happens without the hundreds of lines of build chatter.
 import { spawn } from "node:child_process";
 import { createInterface } from "node:readline";
@@ -10,8 +11,9 @@ import { createInterface } from "node:readline";
 const TASK_LINE = /^([^:\s]+):(\S+?):(?: (.*))?$/;
 const STARTED = /^cache (?:miss|bypass), (?:force )?executing/;
 const CACHED = /^cache hit/;
-// Lines turbo prints for the whole run, not for one task.
-const SUMMARY = /^\s*(Tasks|Cached|Time|Failed):|^\s*ERROR\s+run failed/;
+// turbo's banner ("• Packages in scope: …", "• Remote caching disabled"): the rest of what it
+// prints for the whole run (the summary, an error such as a missing package manager) is shown.
+const BANNER = /^\s*(•|$)/;
 
 /**
  * Turns turbo's `--output-logs=new-only` lines into progress lines; call `end()` with turbo's
@@ -36,7 +38,7 @@ export function createProgress(print) {
     line(raw) {
       const match = TASK_LINE.exec(raw);
       if (!match) {
-        if (SUMMARY.test(raw)) print(raw);
+        if (!BANNER.test(raw)) print(raw);
         const failedList = /^\s*Failed:\s+(.*)$/.exec(raw);
         if (failedList?.[1]) failed.push(...failedList[1].split(/[\s,]+/).filter(Boolean));
         return;

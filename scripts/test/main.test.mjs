@@ -78,6 +78,19 @@ describe("turbo progress: a line per task started, cached or finished; a failed 
     ]);
   });
 
+  test("turbo's own error is shown, its banner is not", () => {
+    const printed = render(
+      [
+        "   • Packages in scope: @signalwire-voice/client, @signalwire-voice/spec",
+        "   • Remote caching disabled",
+        "",
+        "  x Unable to find package manager binary: cannot find binary path",
+      ],
+      1,
+    );
+    assert.deepEqual(printed, ["  x Unable to find package manager binary: cannot find binary path"]);
+  });
+
   test("a run that fails shows the failed task's log, and only that one", () => {
     const printed = render(
       [
