@@ -1,5 +1,13 @@
 import { execFile } from "node:child_process";
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from "node:fs";
+import {
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  symlinkSync,
+  writeFileSync,
+} from "node:fs";
 import { createRequire } from "node:module";
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
@@ -47,6 +55,15 @@ const base = {
  */
 export async function createConsumer(repoRoot: string): Promise<Consumer> {
   const dir = mkdtempSync(join(tmpdir(), "readme blocks-"));
+  try {
+    return await fill(dir, repoRoot);
+  } catch (error) {
+    rmSync(dir, { recursive: true, force: true });
+    throw error;
+  }
+}
+
+async function fill(dir: string, repoRoot: string): Promise<Consumer> {
   const tarballs = join(dir, "tarballs");
   mkdirSync(tarballs);
   const folders = readdirSync(join(repoRoot, "packages")).map((name) => join(repoRoot, "packages", name));
