@@ -3,7 +3,7 @@
 // installed inside the repo (scripts/toolchain), the workspace's dependencies, and a way to run
 // each pipeline step with a visible header.
 import { spawnSync } from "node:child_process";
-import { readFileSync, rmSync, symlinkSync } from "node:fs";
+import { existsSync, readFileSync, rmSync, symlinkSync } from "node:fs";
 import { delimiter, join } from "node:path";
 import { repoRoot } from "./apis.mjs";
 import { ensureNpmTools } from "./npm-tools.mjs";
@@ -81,9 +81,8 @@ export function pnpmCommand() {
   }
   ensureNpmTools(toolchainDir);
   const command = join(pnpmBinDir, "pnpm");
-  if (spawnSync(command, ["--version"], { encoding: "utf8" }).stdout?.trim() !== pnpmVersion) {
-    linkPnpm(toolchainDir, pnpmBinDir);
-  }
+  // The link points into the install, so it names the pinned version while it resolves.
+  if (!existsSync(command)) linkPnpm(toolchainDir, pnpmBinDir);
   return { command, prefix: [] };
 }
 

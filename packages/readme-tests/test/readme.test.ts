@@ -1,4 +1,4 @@
-import { readdirSync, rmSync } from "node:fs";
+import { existsSync, readdirSync, rmSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { type RunningMockServer, startMockServer } from "@signalwire-voice/mock-server";
@@ -18,13 +18,7 @@ const readmes = [
   "README.md",
   ...readdirSync(join(repoRoot, "packages"))
     .map((name) => `packages/${name}/README.md`)
-    .filter((path) => {
-      try {
-        return readdirSync(join(repoRoot, dirname(path))).includes("README.md");
-      } catch {
-        return false;
-      }
-    }),
+    .filter((path) => existsSync(join(repoRoot, path))),
 ];
 const CREDENTIALS = { projectId: "readme-project", token: "readme-token" };
 const blocks = readmes.flatMap((readme) => extractBlocks(repoRoot, readme));
