@@ -2,9 +2,10 @@ import type { ListVoiceLogsResponse } from "@signalwire-voice/types";
 import type { Client, FetchOptions } from "openapi-fetch";
 import openapiFetch from "openapi-fetch";
 import type { ApiErrorBody } from "./errors/api-error.js";
-import { serializeQuery } from "./internal/input-checks.js";
+import { querySerializer } from "./internal/input-checks.js";
 import { resolveOptions, type VoiceClientOptions } from "./internal/options.js";
 import { retryingFetch } from "./internal/retrying-fetch.js";
+import { withRedactor } from "./redactor-of.js";
 import type { VoicePaths } from "./voice-paths.js";
 
 /**
@@ -75,12 +76,15 @@ export function createVoiceClient(options?: VoiceClientOptions): VoiceClient {
   // interop), whose `default` is the function; in the ESM build it is the function itself.
   const createClient = (openapiFetch as unknown as { default?: typeof openapiFetch }).default ?? openapiFetch;
   // openapi-fetch's client, with `GET` typed by VoiceClient.
-  return createClient<VoicePaths>({
+  const client = createClient<VoicePaths>({
     baseUrl: settings.baseUrl,
     headers: { accept: "application/json", ...settings.headers },
-    querySerializer: serializeQuery,
+    querySerializer: querySerializer(settings.redact),
+    // Redirects are the client's to follow (within the origin): see followRedirects.
+    redirect: "manual",
     // Auth, user agent, timeouts and retries wrap the fetch rather than being middleware: every
     // attempt (not just the first) passes through them, and no middleware means a faster path.
     fetch: retryingFetch(settings),
-  }) as VoiceClient;
+  });
+  return withRedactor(client, settings.redact) as VoiceClient;
 }

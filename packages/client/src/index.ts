@@ -41,10 +41,15 @@ export { ApiError, type ApiErrorBodies, type ApiErrorBody } from "./errors/api-e
 export { createApiError } from "./errors/create-api-error.js";
 export { InputError } from "./errors/input-error.js";
 export { NetworkError } from "./errors/network-error.js";
+export { RedirectError } from "./errors/redirect-error.js";
+export { ResponseTooLargeError } from "./errors/response-too-large-error.js";
 export { TimeoutError } from "./errors/timeout-error.js";
+export { UnexpectedResponseError } from "./errors/unexpected-response-error.js";
 export { VoiceError } from "./errors/voice-error.js";
 export { isDialogflowLog, isDiscardedLog, isFabricLog, isRelayLog, isVideoRoomLog } from "./guards.js";
+export type { FetchFunction } from "./internal/fetch-function.js";
 export type { VoiceClientOptions } from "./internal/options.js";
-export { ATTEMPT_HEADER, type FetchFunction, type RetryEvent } from "./internal/retrying-fetch.js";
+export { ATTEMPT_HEADER, type RetryEvent } from "./internal/retrying-fetch.js";
+export { redactorOf } from "./redactor-of.js";
 export { type FetchResult, unwrap } from "./unwrap.js";
 export type { VoiceLogsQuery, VoicePaths } from "./voice-paths.js";

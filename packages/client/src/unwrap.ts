@@ -1,4 +1,6 @@
 import { createApiError } from "./errors/create-api-error.js";
+import { UnexpectedResponseError } from "./errors/unexpected-response-error.js";
+import { redactorOf } from "./redactor-of.js";
 
 /**
  * The shape of every openapi-fetch result: `data` on success, `error` otherwise, and the `response`.
@@ -21,7 +23,9 @@ type SuccessData<R> = R extends { data: infer D; error?: never } ? D : never;
 
 /**
  * The throwing style: returns `data` of a successful result, throws `ApiError` (status, typed
- * body, request id) for any other. Network, timeout and abort failures already reject the call.
+ * body, request id) for any other. A success without a JSON object (an empty body, a 204, `null`,
+ * a list) is not what this API answers: `UnexpectedResponseError`. Network, timeout and abort
+ * failures already reject the call.
  *
  * @example
  * ```ts
@@ -31,6 +35,22 @@ type SuccessData<R> = R extends { data: infer D; error?: never } ? D : never;
  */
 export function unwrap<R extends FetchResult<unknown>>(result: R): SuccessData<R> {
   // An error status with an empty body comes back with `error: undefined`; the status decides.
-  if (!result.response.ok || result.error !== undefined) throw createApiError(result.response, result.error);
-  return result.data as SuccessData<R>;
+  const { response, data, error } = result;
+  if (!response.ok || error !== undefined) throw createApiError(response, error);
+  if (typeof data !== "object" || data === null || Array.isArray(data)) {
+    const url = redactorOf(response)(response.url);
+    const got =
+      data === undefined
+        ? "no body"
+        : Array.isArray(data)
+          ? "a list"
+          : `${data === null ? "null" : typeof data}`;
+    const problem = `the body is ${got}, expected a JSON object`;
+    throw new UnexpectedResponseError(`${url} answered ${response.status}, but ${problem}.`, {
+      status: response.status,
+      url,
+      problem,
+    });
+  }
+  return data as SuccessData<R>;
 }

@@ -175,20 +175,27 @@ describe("createVoiceClient options: a missing or malformed option throws InputE
       "no projectId",
       { space: "example", token: "PT-token", env: {} },
       "projectId",
-      "Pass { projectId } or set SIGNALWIRE_PROJECT_ID",
+      "your Project ID is missing. Pass { projectId } or set SIGNALWIRE_PROJECT_ID",
     ],
-    ["a projectId with ':'", { ...good, projectId: "a:b" }, "projectId", "your Project ID"],
+    ["a projectId with ':'", { ...good, projectId: "a:b" }, "projectId", 'your Project ID contains ":"'],
     [
       "no token",
       { space: "example", projectId: "p", env: {} },
       "token",
-      "Pass { token } or set SIGNALWIRE_API_TOKEN",
+      "your API token is missing. Pass { token } or set SIGNALWIRE_API_TOKEN",
     ],
-    ["a token with a space", { ...good, token: "PT 123" }, "token", "your API token"],
-    ["a token with a newline", { ...good, token: "PT123\n" }, "token", "your API token"],
-    ["a non-ASCII token", { ...good, token: "PT-tokené" }, "token", "your API token"],
-    // Redaction replaces the token wherever it occurs: a short one would garble words.
-    ["a 7-character token", { ...good, token: "PT12345" }, "token", "your API token (8+ characters)"],
+    ["a token with a space", { ...good, token: "PT 12345678" }, "token", "your API token contains a space"],
+    ["a token with a newline", { ...good, token: "PT12345678\n" }, "token", "contains a line break"],
+    ["a non-ASCII token", { ...good, token: "PT-tokené" }, "token", "not printable ASCII"],
+    [
+      "a token with a smart quote",
+      { ...good, token: "\u201cPT-token\u201d" },
+      "token",
+      "not printable ASCII",
+    ],
+    ["a token with ':'", { ...good, token: "PT:12345678" }, "token", 'contains ":"'],
+    // Redaction removes any 8 of the token's characters in a row: a short one would garble words.
+    ["a 7-character token", { ...good, token: "PT12345" }, "token", "is 7 characters, expected 8 or more"],
     ["fetch not a function", { ...good, fetch: "fetch" as never }, "fetch", "expected a function"],
     ["negative maxRetries", { ...good, maxRetries: -1 }, "maxRetries", "an integer >= 0"],
     ["fractional maxRetries", { ...good, maxRetries: 1.5 }, "maxRetries", "an integer >= 0"],
@@ -205,19 +212,30 @@ describe("createVoiceClient options: a missing or malformed option throws InputE
     }
     expect(error).toBeInstanceOf(InputError);
     expect(error).toMatchObject({ field });
-    expect((error as Error).message).toMatch(
-      new RegExp(`^createVoiceClient: bad option ${field}: expected `),
-    );
+    expect((error as Error).message).toMatch(new RegExp(`^createVoiceClient: bad option ${field}: `));
     expect((error as Error).message).toContain(says);
   });
 
   it("never quotes a credential's value", () => {
     for (const options of [
       { ...good, token: "PT secret-ish" },
+      { ...good, token: "PTsecret-ish\n" },
+      { ...good, token: "PTsecret-ishé" },
       { ...good, projectId: "secret:ish" },
     ]) {
       expect(() => createVoiceClient(options)).toThrow(/^(?!.*secret).*$/s);
     }
+  });
+
+  it("names every missing or malformed option at once", () => {
+    expect(() => createVoiceClient({ env: {}, maxRetries: -1 })).toThrow(
+      expect.objectContaining({
+        field: "space",
+        message: expect.stringMatching(
+          /bad option space: .* bad option projectId: your Project ID is missing\. .* bad option token: your API token is missing\. .* bad option maxRetries: /,
+        ),
+      }),
+    );
   });
 });
 

@@ -8,6 +8,7 @@ import {
   type FetchFunction,
   InputError,
   NetworkError,
+  RedirectError,
   type RetryEvent,
   TimeoutError,
   unwrap,
@@ -286,16 +287,19 @@ describe("over HTTP: credentials never leave the configured origin", () => {
     expect(other.requests[0]?.headers.authorization).toBeUndefined();
   });
 
-  it("sends none across a redirect to another origin", async () => {
+  it("follows no redirect to another origin: RedirectError, and the other host receives nothing", async () => {
     const redirector = await startTestServer((request, response) => {
-      response.writeHead(307, { location: `${other.url}${request.url}` });
+      response.writeHead(307, { location: `${other.url}${request.url}?token=${TOKEN}` });
       response.end();
     });
     try {
-      await client({ baseUrl: `${redirector.url}/api/voice` }).GET("/logs");
+      const { error } = await settle(client({ baseUrl: `${redirector.url}/api/voice` }).GET("/logs"));
+      expect(error).toBeInstanceOf(RedirectError);
+      expect(error).toMatchObject({ status: 307, location: `${other.url}/api/voice/logs` });
+      expect(redirector.requests).toHaveLength(1); // not retried
       expect(redirector.requests[0]?.headers.authorization).toBe(`Basic ${CREDENTIALS}`);
-      expect(other.requests).toHaveLength(1);
-      expect(other.requests[0]?.headers.authorization).toBeUndefined();
+      expect(other.requests).toEqual([]);
+      expect(JSON.stringify(error) + String(error)).not.toContain(TOKEN);
     } finally {
       await redirector.close();
     }
@@ -331,21 +335,23 @@ describe("over HTTP: bad input sends no request", () => {
   });
 
   it.each(DATETIMES)("the date %j: the client and the mock server agree (%j)", async (text, want) => {
-    const { value, error } = await settle(client().GET("/logs", { params: { query: { created_on: text } } }));
+    const { value, error } = await settle(
+      client().GET("/logs", { params: { query: { created_after: text } } }),
+    );
     if (want === undefined) {
       // Refused before sending; and the mock server, asked directly, refuses it too.
       expect(error).toBeInstanceOf(InputError);
       expect(server.requests).toEqual([]);
-      const direct = await fetch(`${server.baseUrl}/logs?created_on=${encodeURIComponent(text)}`, {
+      const direct = await fetch(`${server.baseUrl}/logs?created_after=${encodeURIComponent(text)}`, {
         headers: { authorization: `Basic ${CREDENTIALS}` },
       });
       expect(direct.status).toBe(422);
       expect(await direct.json()).toMatchObject({
-        errors: [{ code: "not_a_datetime", attribute: "created_on" }],
+        errors: [{ code: "not_a_datetime", attribute: "created_after" }],
       });
     } else {
       expect((value as { response: Response }).response.status).toBe(200);
-      expect(new URL(server.requests[0]?.url ?? "").searchParams.get("created_on")).toBe(text);
+      expect(new URL(server.requests[0]?.url ?? "").searchParams.get("created_after")).toBe(text);
     }
   });
 

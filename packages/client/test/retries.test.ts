@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { ATTEMPT_HEADER, NetworkError, type RetryEvent } from "../src/index.js";
-import { secretPattern } from "../src/internal/redact.js";
+import { createRedactor } from "../src/internal/redact.js";
 import { retryingFetch } from "../src/internal/retrying-fetch.js";
 import { testClient } from "./helpers/client.js";
 import { EMPTY_PAGE, fetchStub, json } from "./helpers/fetch-stub.js";
@@ -137,7 +137,8 @@ describe("retries: which failures are retried, and how many times", () => {
       maxRetries: 2,
       timeoutMs: 1_000,
       backoff: { initialDelayMs: 0, maxDelayMs: 0, random: Math.random },
-      secrets: secretPattern(["test-token"]),
+      redact: createRedactor(["test-token"]),
+      maxResponseBytes: 1_000_000,
       origin: "http://api.test",
       authorization: "Basic x",
       userAgent: "test",

@@ -1,3 +1,4 @@
+import { redactorOf } from "../redactor-of.js";
 import { ApiError, type ApiErrorBody } from "./api-error.js";
 
 /**
@@ -16,10 +17,15 @@ export function createApiError<S extends number = number>(
   body?: ApiErrorBody<S>,
   cause?: unknown,
 ): ApiError<S> {
-  const { status, url } = response;
-  const requestId = response.headers.get("x-request-id") ?? undefined;
+  // Every text from the answer passes the client's redaction: a server may echo credentials
+  // anywhere, a request id header included.
+  const redact = redactorOf(response);
+  const { status } = response;
+  const url = redact(response.url);
+  const header = response.headers.get("x-request-id");
+  const requestId = header === null ? undefined : redact(header.slice(0, 200));
   // What arrived: the body as sent (a 422 lists each parameter and what is wrong with it).
-  const arrived = `${typeof body === "string" ? body : JSON.stringify(body)}`.slice(0, 300);
+  const arrived = redact(`${typeof body === "string" ? body : JSON.stringify(body)}`.slice(0, 300));
   // What to do about it, where the status says.
   const hint = status === 401 ? " Check projectId, token and the token's Voice scope." : "";
   const message = `${url} answered ${status}: ${arrived}.${requestId ? ` Request id ${requestId}.` : ""}${hint}`;

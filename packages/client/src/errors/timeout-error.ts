@@ -1,8 +1,9 @@
 import { VoiceError } from "./voice-error.js";
 
 /**
- * The last attempt took longer than `timeoutMs` (each attempt has its own clock). Distinct from
- * `AbortError`: a timeout is the client giving up, an abort is the caller's decision.
+ * The last attempt took longer than `timeoutMs` (each attempt has its own clock), or the caller's
+ * `signal` timed out (`AbortSignal.timeout()`). Distinct from `AbortError`: a timeout is a clock
+ * running out, an abort is the caller's decision.
  *
  * @example
  * ```ts
@@ -16,8 +17,11 @@ import { VoiceError } from "./voice-error.js";
  */
 export class TimeoutError extends VoiceError {
   protected static override readonly brand = "TimeoutError";
-  /** The per-attempt limit that was hit. */
-  declare readonly timeoutMs: number;
+  /**
+   * The per-attempt limit that was hit; `undefined` when the caller's own signal timed out
+   * (`signal: AbortSignal.timeout(…)`), whose limit the client does not know.
+   */
+  declare readonly timeoutMs: number | undefined;
   /** How many attempts were made, retries included. */
   declare readonly attempts: number;
 }

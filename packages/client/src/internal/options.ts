@@ -1,7 +1,8 @@
 import { InputError } from "../errors/input-error.js";
+import type { FetchFunction } from "./fetch-function.js";
 import { isInteger } from "./input-checks.js";
-import { secretPattern } from "./redact.js";
-import type { FetchFunction, RetryEvent, RetrySettings } from "./retrying-fetch.js";
+import { createRedactor } from "./redact.js";
+import type { RetryEvent, RetrySettings } from "./retrying-fetch.js";
 
 /**
  * Options of `createVoiceClient()`. Every option is optional where the environment can supply it;
@@ -30,6 +31,11 @@ export interface VoiceClientOptions {
   maxRetries?: number | undefined;
   /** The limit of each attempt in ms, from its start to its last byte. Default: 60 000. */
   timeoutMs?: number | undefined;
+  /**
+   * The most bytes of one answer's body the client reads (decoded), else `ResponseTooLargeError`.
+   * Default: 32 MiB, far above the largest page (1 000 logs are about 1–2 MB).
+   */
+  maxResponseBytes?: number | undefined;
   /** Aborts every request of this client (each call may pass its own `signal` too). */
   signal?: AbortSignal | undefined;
   /** Headers for every request, to whatever origin: no credentials here, set `projectId` and `token`. */
@@ -64,8 +70,6 @@ export interface ResolvedOptions extends RetrySettings {
 
 declare const __VERSION__: string;
 
-// Printable ASCII without spaces or ':': what Basic auth (and `btoa`) can carry unambiguously.
-const CREDENTIAL = /^[!-9;-~]+$/;
 // A DNS label: letters, digits and inner hyphens, at most 63 characters.
 const LABEL = /^[a-z\d]([a-z\d-]{0,61}[a-z\d])?$/i;
 // The base URL, as the URL parser normalises it (`127.1` → `127.0.0.1`, `[0::1]` → `[::1]`):
@@ -96,48 +100,52 @@ export function resolveOptions(options: VoiceClientOptions = {}): ResolvedOption
     fetch = globalThis.fetch,
     maxRetries = 2,
     timeoutMs = 60_000,
+    maxResponseBytes = 32 * 1024 * 1024,
     userAgent,
     backoff: { initialDelayMs = 500, maxDelayMs = 8_000, random = Math.random } = {},
   } = options;
   const url = URL.canParse(baseUrl) && new URL(baseUrl);
-  // [option, valid?, what was expected, the variable that can supply it]. Credentials' values
+  // [option, what is wrong (or nothing), the variable that can supply it]. Credentials' values
   // are never quoted, only what is wrong with them.
-  const rules: [string, unknown, string, string?][] = [
+  const rules: [string, string | undefined, string?][] = [
     // One DNS label, so the origin is always a signalwire.com host.
     [
       "space",
-      givenUrl !== undefined || (!!space && LABEL.test(space)),
-      `a Space name like "example", got ${JSON.stringify(space)}`,
+      givenUrl !== undefined || (!!space && LABEL.test(space))
+        ? undefined
+        : `expected a Space name like "example", got ${JSON.stringify(space)}`,
       "SIGNALWIRE_SPACE",
     ],
     [
       "baseUrl",
-      url && BASE_URL.test(url.href),
-      `an https URL (http only on loopback or *.test) without user, query or hash, got ${JSON.stringify(baseUrl).replace(/\/\/[^/]*@/, "//[redacted]@")}`,
+      url && BASE_URL.test(url.href)
+        ? undefined
+        : `expected an https URL (http only on loopback or *.test) without user, query or hash, got ${JSON.stringify(baseUrl).replace(/\/\/[^/]*@/, "//[redacted]@")}`,
       "SIGNALWIRE_BASE_URL",
     ],
-    ["projectId", !!projectId && CREDENTIAL.test(projectId), "your Project ID", "SIGNALWIRE_PROJECT_ID"],
-    // At least 8 characters: redaction replaces every occurrence of the token in error text, and a
-    // token of a few characters occurs inside ordinary words ("bad por[redacted]"), garbling
-    // messages while protecting little (real API tokens are much longer).
-    [
-      "token",
-      !!token && CREDENTIAL.test(token) && token.length > 7,
-      "your API token (8+ characters)",
-      "SIGNALWIRE_API_TOKEN",
-    ],
-    ["fetch", typeof fetch === "function", "a function"],
+    ["projectId", credentialProblem(projectId, "your Project ID", 1), "SIGNALWIRE_PROJECT_ID"],
+    // At least 8 characters: redaction removes any 8 of the token's characters in a row, and a
+    // shorter token would occur inside ordinary words, garbling messages while protecting little
+    // (real API tokens are much longer).
+    ["token", credentialProblem(token, "your API token", 8), "SIGNALWIRE_API_TOKEN"],
+    ["fetch", typeof fetch === "function" ? undefined : "expected a function"],
     // Up to the longest delay `setTimeout` keeps (beyond it, it fires at once).
-    ["maxRetries", isInteger(maxRetries, 0), "an integer >= 0"],
-    ["timeoutMs", isInteger(timeoutMs, 1), "an integer >= 1"],
-    ["backoff", isInteger(initialDelayMs, 0) && isInteger(maxDelayMs, 0), "integers >= 0"],
+    ["maxRetries", isInteger(maxRetries, 0) ? undefined : "expected an integer >= 0"],
+    ["timeoutMs", isInteger(timeoutMs, 1) ? undefined : "expected an integer >= 1"],
+    ["maxResponseBytes", isInteger(maxResponseBytes, 1, 2 ** 53) ? undefined : "expected an integer >= 1"],
+    [
+      "backoff",
+      isInteger(initialDelayMs, 0) && isInteger(maxDelayMs, 0) ? undefined : "expected integers >= 0",
+    ],
   ];
-  for (const [name, valid, expected, variable] of rules) {
-    if (valid) continue;
-    const how = variable ? ` Pass { ${name} } or set ${variable}.` : "";
-    throw new InputError(`createVoiceClient: bad option ${name}: expected ${expected}.${how}`, {
-      field: name,
+  // Every problem at once, so one run shows all there is to fix.
+  const problems = rules.filter(([, problem]) => problem !== undefined);
+  if (problems.length) {
+    const lines = problems.map(([name, problem, variable]) => {
+      const how = variable ? ` Pass { ${name} } or set ${variable}.` : "";
+      return `bad option ${name}: ${problem}.${how}`;
     });
+    throw new InputError(`createVoiceClient: ${lines.join(" ")}`, { field: problems[0]?.[0] });
   }
   // `btoa` is on every runtime; both parts are printable ASCII (checked above).
   const credentials = btoa(`${projectId}:${token}`);
@@ -149,9 +157,32 @@ export function resolveOptions(options: VoiceClientOptions = {}): ResolvedOption
     fetch,
     maxRetries,
     timeoutMs,
+    maxResponseBytes,
     backoff: { initialDelayMs, maxDelayMs, random },
     authorization: `Basic ${credentials}`,
     userAgent: `signalwire-voice-client/${__VERSION__}${userAgent ? ` ${userAgent}` : ""}`,
-    secrets: secretPattern([token as string, credentials]),
+    redact: createRedactor([token as string, credentials]),
   };
+}
+
+/**
+ * What is wrong with a Project ID or token, without quoting it: Basic auth (and `btoa`) carries
+ * printable ASCII without spaces or ':' unambiguously, and nothing else.
+ *
+ * @example credentialProblem("PT 1", "your API token", 8) // "your API token contains a space or a tab"
+ */
+function credentialProblem(value: string | undefined, what: string, min: number): string | undefined {
+  if (!value) return `${what} is missing`;
+  const problem = /\s/.test(value)
+    ? /[\r\n]/.test(value)
+      ? "contains a line break"
+      : "contains a space or a tab"
+    : /[^\x21-\x7e]/.test(value)
+      ? "contains a character that is not printable ASCII"
+      : value.includes(":")
+        ? 'contains ":"'
+        : value.length < min
+          ? `is ${value.length} characters, expected ${min} or more`
+          : undefined;
+  return problem && `${what} ${problem}`;
 }

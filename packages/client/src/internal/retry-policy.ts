@@ -29,3 +29,14 @@ export function retryDelay(
   // The server's estimate, unless it is longer than we wait: then report the answer now.
   return retryAfterMs > MAX_RETRY_AFTER_MS ? undefined : retryAfterMs;
 }
+
+/**
+ * Whether a network failure (its innermost cause) fails the same way on every attempt: a port
+ * fetch forbids, a scheme it does not speak, a URL it cannot parse. Retrying those only wastes
+ * the backoff.
+ *
+ * @example isPermanent({ message: "bad port" }) // true
+ */
+export function isPermanent({ message, code }: { message: string; code?: string | undefined }): boolean {
+  return code === "ERR_INVALID_URL" || /^(bad port|unknown scheme)$|^Failed to parse URL/.test(message);
+}

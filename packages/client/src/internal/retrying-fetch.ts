@@ -1,27 +1,16 @@
 import { AbortError } from "../errors/abort-error.js";
 import { NetworkError } from "../errors/network-error.js";
 import { TimeoutError } from "../errors/timeout-error.js";
+import { VoiceError } from "../errors/voice-error.js";
 import type { BackoffSettings } from "./backoff.js";
-import { redact, safeCause } from "./redact.js";
+import { bufferedResponse } from "./buffered-response.js";
+import type { FetchFunction } from "./fetch-function.js";
+import { followRedirects } from "./follow-redirects.js";
+import { readBody } from "./read-body.js";
+import { type Redact, safeCause } from "./redact.js";
 import { parseRetryAfter } from "./retry-after.js";
-import { retryDelay } from "./retry-policy.js";
+import { isPermanent, retryDelay } from "./retry-policy.js";
 import { linkSignal } from "./timeout.js";
-
-/**
- * A fetch, called as `fetch(request, { signal })`: `signal` is the attempt's (the caller's signals
- * and the attempt's timeout), so a custom fetch should pass it on. Every attempt gets the same
- * `request`, its headers updated (`X-Attempt`): copy it if you keep it. `globalThis.fetch` fits.
- *
- * @example
- * ```ts
- * const logged: FetchFunction = (request, init) => {
- *   console.log(request.method, request.url, request.headers.get("x-attempt"));
- *   return fetch(request, init);
- * };
- * const client = createVoiceClient({ fetch: logged });
- * ```
- */
-export type FetchFunction = (request: Request, init: { signal: AbortSignal }) => Promise<Response>;
 
 /**
  * What `onRetry` is told before each wait. It holds no request, so it is safe to log whole.
@@ -53,14 +42,16 @@ export interface RetrySettings {
   backoff: BackoffSettings;
   signal?: AbortSignal | undefined;
   onRetry?: ((event: RetryEvent) => void) | undefined;
-  /** What no error may contain: the token and the Basic credentials (`secretPattern`). */
-  secrets: RegExp;
+  /** Removes the token and the Basic credentials from any text an error or a response carries. */
+  redact: Redact;
   /** The only origin that gets `authorization`, e.g. `https://example.signalwire.com`. */
   origin: string;
   /** The `Authorization` header value. */
   authorization: string;
   /** The `User-Agent` header value. */
   userAgent: string;
+  /** The most bytes of one answer's body the client reads. */
+  maxResponseBytes: number;
 }
 
 /**
@@ -74,13 +65,15 @@ export interface RetrySettings {
 export const ATTEMPT_HEADER = "x-attempt";
 
 /**
- * Wraps `fetch` with per-attempt timeouts, retries and buffered bodies. The loop lives here;
- * each decision (retry or not, how long to wait) is a pure function in `retry-policy.ts`.
+ * Wraps `fetch` with per-attempt timeouts, same-origin redirects, retries and bodies read whole
+ * (within `maxResponseBytes`). The loop lives here; each decision (retry or not, how long to
+ * wait) is a pure function in `retry-policy.ts`. Errors of the client's own family
+ * (`RedirectError`, `ResponseTooLargeError`) are final answers, never retried.
  */
 export function retryingFetch(settings: RetrySettings): (request: Request) => Promise<Response> {
+  const { redact } = settings;
   return async (request) => {
     const parents = [settings.signal, request.signal];
-    const what = `${request.method} ${request.url}`;
     for (let attempt = 1; ; attempt++) {
       // Each attempt has its own clock, started now, linked to the caller's signals.
       const link = linkSignal(parents, settings.timeoutMs);
@@ -89,47 +82,34 @@ export function retryingFetch(settings: RetrySettings): (request: Request) => Pr
       try {
         // An abort before the attempt (or during the wait before it) sends nothing.
         link.signal.throwIfAborted();
-        // The attempt's signal goes in `init`: a second Request per attempt costs ~20 µs, and
-        // fetch makes its own anyway. A body can be read only once, so a retry gets a clone.
-        const { headers } = request;
-        headers.set(ATTEMPT_HEADER, `${attempt}`);
-        headers.set("user-agent", settings.userAgent);
-        // Credentials go to the configured origin only, never to a per-request baseUrl elsewhere.
-        // The slash keeps `https://example.signalwire.com.evil.example` out. (Redirects are the
-        // fetch's job: the Fetch standard drops Authorization on a cross-origin redirect.)
-        if (request.url.startsWith(`${settings.origin}/`))
-          headers.set("authorization", settings.authorization);
-        // The race keeps the clock even for a fetch (or a body) that ignores its signal.
-        const answer = await Promise.race([
-          settings.fetch(request.body ? request.clone() : request, { signal: link.signal }),
-          link.aborted,
-        ]);
+        request.headers.set(ATTEMPT_HEADER, `${attempt}`);
+        request.headers.set("user-agent", settings.userAgent);
+        const answer = await followRedirects(request, settings, link);
         // The whole body, read inside the attempt: a body cut short fails it, and its clock
         // covers the body.
-        const text = await Promise.race([answer.text(), link.aborted]);
+        const [text, bytes] = await readBody(answer, settings.maxResponseBytes, link.aborted, redact);
         // Every success of this API is JSON, whatever its Content-Type says. One that does not
         // parse was cut short or mangled on the way: a network failure like a truncated body.
         const json = answer.ok && text ? JSON.parse(text) : undefined;
-        // A server that echoes requests must not smuggle credentials into an ApiError's body.
-        const body = answer.ok ? text : redact(text, settings.secrets);
-        // A fresh Response holding what was read: clone(), body, arrayBuffer() and blob() work
-        // as on any Response, in middleware and after the call. The answer is its own init
-        // (status, statusText, headers); no body for an empty one (a 204 or 304 may have none).
-        response = Object.defineProperties(new Response(body || null, answer), {
-          // A constructed Response has no URL: the answer's, for error messages and link checks.
-          url: { value: answer.url },
-          // What was read, without touching the stream: openapi-fetch neither reads nor parses a
-          // success twice (`json()` is its `data`), and the caller can read the body afterwards.
-          text: { value: async () => body },
-          json: { value: async () => json ?? JSON.parse(body) },
-        });
+        // A server that echoes requests must not smuggle credentials into an error's body.
+        response = bufferedResponse(answer, answer.ok ? text : redact(text), json, bytes, redact);
       } catch (thrown) {
-        // The caller's abort ends everything, with its reason as cause; it is never retried.
+        // The client's own errors are final answers.
+        if (thrown instanceof VoiceError) throw thrown;
+        const what = `${request.method} ${redact(request.url)}`;
+        // The caller's abort ends everything, with its reason as cause; it is never retried. A
+        // caller's `AbortSignal.timeout()` is a timeout all the same.
         const parent = parents.find((signal) => signal?.aborted);
+        if (parent?.reason?.name === "TimeoutError") {
+          throw new TimeoutError(`${what} timed out: the caller's signal fired.`, {
+            timeoutMs: undefined,
+            attempts: attempt,
+          });
+        }
         if (parent) throw new AbortError(`${what} was aborted.`, {}, { cause: parent.reason });
         const at = `${what} (attempt ${attempt})`;
         const { timeoutMs } = settings;
-        const cause = safeCause(thrown, settings.secrets);
+        const cause = safeCause(thrown, redact);
         // The link aborted and no parent did: the clock did. Otherwise a network failure, named
         // after its innermost cause (`connect ECONNREFUSED …`).
         error = link.signal.aborted
@@ -142,6 +122,8 @@ export function retryingFetch(settings: RetrySettings): (request: Request) => Pr
               { attempts: attempt },
               { cause },
             );
+        // A bad port or URL fails the same way every time.
+        if (isPermanent(cause)) throw error;
       } finally {
         link.release();
       }

@@ -1,6 +1,10 @@
 import { describe, expect, it } from "vitest";
 import { InputError } from "../../src/index.js";
-import { serializeQuery } from "../../src/internal/input-checks.js";
+import { querySerializer } from "../../src/internal/input-checks.js";
+import { createRedactor } from "../../src/internal/redact.js";
+
+const serializeQuery = querySerializer(createRedactor(["test-token"]));
+
 import { DATETIMES } from "../helpers/datetimes.js";
 
 describe("serializeQuery: valid queries become the query string", () => {
@@ -14,7 +18,7 @@ describe("serializeQuery: valid queries become the query string", () => {
     [{ page_size: undefined, page_number: null }, ""], // absent: the server's default
     [{ created_after: new Date(Date.UTC(2026, 0, 31, 12)) }, "created_after=2026-01-31T12%3A00%3A00.000Z"],
     [{ created_before: "2026-01-31" }, "created_before=2026-01-31"],
-    [{ created_on: "2026-02-28T23:59:59Z" }, "created_on=2026-02-28T23%3A59%3A59Z"],
+    [{ created_on: new Date(Date.UTC(2025, 11, 28)) }, "created_on=2025-12-28"], // a day, sent as one
     [{ created_on: "2024-02-29" }, "created_on=2024-02-29"], // a leap day
     [
       { created_after: "2026-01-31T12:00:00.123+02:00" },
@@ -70,9 +74,38 @@ describe("serializeQuery: a bad value throws InputError naming the parameter, wh
 
 describe("serializeQuery: the date grammar shared with the mock server", () => {
   it.each(DATETIMES)("%j → %j", (text, want) => {
-    const sent = () => serializeQuery({ created_on: text });
+    const sent = () => serializeQuery({ created_after: text });
     if (want === undefined) expect(sent).toThrow(InputError);
-    else expect(sent()).toBe(`created_on=${encodeURIComponent(text)}`);
+    else expect(sent()).toBe(`created_after=${encodeURIComponent(text)}`);
+  });
+});
+
+describe("serializeQuery: created_on is a day", () => {
+  it.each([
+    // Berlin's `new Date(2025, 11, 28)`: midnight there, 23:00 the day before in UTC.
+    [new Date("2025-12-27T23:00:00.000Z"), "a Date made in local time is another day in UTC"],
+    [new Date("2025-12-28T12:00:00.000Z"), "midnight UTC"],
+    ["2025-12-28T00:00:00Z", 'a day: "YYYY-MM-DD"'],
+    ["2025-02-29", "2025-02-29"],
+  ])("%j → InputError saying %j", (value, says) => {
+    const error = catchError(() => serializeQuery({ created_on: value }));
+    expect(error).toMatchObject({ name: "InputError", field: "query.created_on" });
+    expect((error as Error).message).toContain(says);
+  });
+});
+
+describe("serializeQuery: what a message quotes", () => {
+  it("never shows the token, whole or in part", () => {
+    for (const value of ["test-token", `x${"test-token".slice(1)}`, encodeURIComponent("test-token")]) {
+      const error = catchError(() => serializeQuery({ created_after: value })) as Error;
+      expect(error.message).toContain("[redacted]");
+      expect(error.message).not.toMatch(/est-toke/);
+    }
+  });
+
+  it("cuts a long value short", () => {
+    const error = catchError(() => serializeQuery({ created_after: "x".repeat(1_000_000) })) as Error;
+    expect(error.message.length).toBeLessThan(300);
   });
 });
 
