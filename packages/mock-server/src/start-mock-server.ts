@@ -2,11 +2,12 @@ import type { MockServer, MockServerOptions } from "./create-mock-server.js";
 import { LOGS_PATH } from "./internal/handler.js";
 import { createMockServerCore } from "./internal/mock-server-core.js";
 import { serve } from "./internal/node-adapter.js";
+import { resolveTimeouts } from "./internal/timeouts.js";
 
 /**
  * @example
  * ```ts
- * const options: StartMockServerOptions = { port: 0, logs: 10_000 };
+ * const options: StartMockServerOptions = { port: 0, logs: 10_000, headersTimeout: 2_000 };
  * ```
  */
 export interface StartMockServerOptions extends MockServerOptions {
@@ -14,6 +15,16 @@ export interface StartMockServerOptions extends MockServerOptions {
   host?: string;
   /** Port to listen on; 0 (the default) picks any free port. */
   port?: number;
+  /**
+   * Milliseconds a client has to send a request's line and headers, counted from connecting (on a
+   * kept-alive connection, from the request's first byte); then 408 and close. Default 10 000, or
+   * `requestTimeout` if that is shorter.
+   */
+  headersTimeout?: number;
+  /** Milliseconds a client has to send a whole request, body included (default 30 000); then 408 and close. */
+  requestTimeout?: number;
+  /** Milliseconds an idle keep-alive connection stays open (default 5 000). */
+  keepAliveTimeout?: number;
 }
 
 /**
@@ -38,7 +49,8 @@ export interface RunningMockServer extends MockServer {
 
 /**
  * Serves {@link createMockServer} over real HTTP. Resets and truncated bodies happen on the
- * socket itself.
+ * socket itself. Malformed requests get a JSON 400 (or 405, 408, 431), never a crash, and
+ * stalled connections are closed after the timeouts.
  *
  * @example
  * ```ts
@@ -60,9 +72,17 @@ export interface RunningMockServer extends MockServer {
  * ```
  */
 export async function startMockServer(options: StartMockServerOptions = {}): Promise<RunningMockServer> {
-  const { host = "127.0.0.1", port = 0, ...serverOptions } = options;
+  const {
+    host = "127.0.0.1",
+    port = 0,
+    headersTimeout,
+    requestTimeout,
+    keepAliveTimeout,
+    ...serverOptions
+  } = options;
+  const timeouts = resolveTimeouts({ headersTimeout, requestTimeout, keepAliveTimeout });
   const { server, reply } = createMockServerCore(serverOptions);
-  const served = await serve(reply, { host, port });
+  const served = await serve(reply, { host, port, ...timeouts });
   // Spread would copy `requests` once; getters must stay live.
   return Object.defineProperties({} as RunningMockServer, {
     ...Object.getOwnPropertyDescriptors(server),

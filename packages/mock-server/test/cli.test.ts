@@ -4,6 +4,7 @@ import { join } from "node:path";
 import { createInterface } from "node:readline";
 import { afterEach, describe, expect, it } from "vitest";
 import { AUTH } from "./helpers.js";
+import { rawExchange } from "./raw-http.js";
 
 // The built bin, as users run it (turbo builds before it tests).
 const bin = join(import.meta.dirname, "..", "dist", "cli.mjs");
@@ -69,6 +70,16 @@ describe("signalwire-voice-mock", () => {
     const page = (await (await fetch(`${baseUrl}/logs`, { headers: auth })).json()) as { data: unknown[] };
     expect(page.data).toHaveLength(3);
     expect((await fetch(`${baseUrl}/logs`, { headers: AUTH })).status).toBe(401);
+  });
+
+  it("survives a request that new Request() would refuse (a Host with userinfo) and serves on", async () => {
+    const { child, baseUrl } = await startCli(["--port", "0", "--logs", "3"]);
+    const { host, origin } = new URL(baseUrl);
+    const request = `GET /api/voice/logs HTTP/1.1\r\nHost: a:b@${host}\r\nConnection: close\r\n\r\n`;
+    const { responses } = await rawExchange(origin, request);
+    expect(responses.map(({ status, body }) => [status, body])).toEqual([[400, '{"error":"Bad Request"}']]);
+    expect((await fetch(`${baseUrl}/logs`, { headers: AUTH })).status).toBe(200);
+    expect(child.exitCode).toBe(null);
   });
 
   it("--help documents every flag and its default", () => {

@@ -1,22 +1,10 @@
-import { connect } from "node:net";
 import { describe, expect, it } from "vitest";
 import { startMockServer } from "../src/index.js";
 import { AUTH, getJson } from "./helpers.js";
+import { rawExchange } from "./raw-http.js";
 
-/** Sends raw bytes, returns what came back once the server closes or answers. */
-function raw(url: string, text: string): Promise<string> {
-  const { hostname, port } = new URL(url);
-  return new Promise((resolve, reject) => {
-    const socket = connect(Number(port), hostname, () => socket.write(text));
-    let received = "";
-    socket.on("data", (chunk) => {
-      received += chunk.toString();
-      if (received.includes("\r\n\r\n") && received.endsWith("}")) socket.end();
-    });
-    socket.on("close", () => resolve(received));
-    socket.on("error", reject);
-  });
-}
+/** Sends raw bytes; what came back once the server answered and closed. */
+const raw = async (url: string, text: string) => (await rawExchange(url, text)).text;
 
 describe("startMockServer", () => {
   it("listens on 127.0.0.1 and any free port by default", async () => {

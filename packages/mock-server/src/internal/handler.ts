@@ -18,6 +18,20 @@ const STATUS_TEXT: Record<number, string> = {
   503: "Service Unavailable",
 };
 
+/**
+ * What the handler reads of a request. A fetch `Request` is one; the node adapter builds one
+ * without `new Request`, which throws on methods fetch forbids (TRACE, CONNECT) that a socket
+ * can still carry.
+ */
+export interface HandlerRequest {
+  readonly method: string;
+  /** Absolute: the links take their origin from it. */
+  readonly url: string;
+  readonly headers: Headers;
+  /** Aborts when the client goes away, which ends a `delay` fault early. */
+  readonly signal: AbortSignal;
+}
+
 export interface HandlerState {
   dataset: Dataset;
   faults: FaultBook;
@@ -29,7 +43,7 @@ export interface HandlerState {
  * The server's decisions for one request, in order: fault → route → method → auth → query
  * parse (400) → validation (422) → page (200), then the faults that act on the answer.
  */
-export async function handle(state: HandlerState, request: Request): Promise<Reply> {
+export async function handle(state: HandlerState, request: HandlerRequest): Promise<Reply> {
   const url = new URL(request.url);
   const fault = state.faults.select(url.pathname);
   switch (fault?.type) {
@@ -63,7 +77,7 @@ export async function handle(state: HandlerState, request: Request): Promise<Rep
   return reply;
 }
 
-function answer(state: HandlerState, request: Request, url: URL, fault: Fault | undefined): Reply {
+function answer(state: HandlerState, request: HandlerRequest, url: URL, fault: Fault | undefined): Reply {
   if (url.pathname !== LOGS_PATH) return errorReply(404, "Not Found");
   if (request.method !== "GET") return errorReply(405, "Method Not Allowed", { allow: "GET" });
   if (!isAuthorized(request.headers.get("authorization"), state.projectId, state.token)) {

@@ -3,13 +3,13 @@ import { MOCK_SERVER_DEFAULTS } from "../defaults.js";
 import { createDataset, MAX_LOGS } from "./dataset.js";
 import { FaultBook } from "./faults.js";
 import { toResponse } from "./fetch-response.js";
-import { handle } from "./handler.js";
+import { type HandlerRequest, handle } from "./handler.js";
 import type { Reply } from "./reply.js";
 
 /** The public server plus the reply-level handler that the node adapter serves. */
 export interface MockServerCore {
   server: MockServer;
-  reply(request: Request): Promise<Reply>;
+  reply(request: HandlerRequest): Promise<Reply>;
 }
 
 /** Checks the options, then builds the dataset, fault book, request log and handler of one server. */
@@ -32,7 +32,7 @@ export function createMockServerCore(options: MockServerOptions = {}): MockServe
   const record = options.recordRequests ?? true;
   let requests: RecordedRequest[] = [];
 
-  const reply = (request: Request) => {
+  const reply = (request: HandlerRequest) => {
     if (record) {
       const headers = Object.fromEntries(request.headers);
       requests.push(

@@ -1,6 +1,12 @@
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
+import type { Duplex } from "node:stream";
+import type { HandlerRequest } from "./handler.js";
+import { originFromHost } from "./host-header.js";
+import { PendingResponses } from "./pending-responses.js";
 import { errorReply, type Reply } from "./reply.js";
+import { clientErrorReply, replyAndClose } from "./socket-reply.js";
+import type { ServerTimeouts } from "./timeouts.js";
 
 export interface ServedHandler {
   /** `http://host:port`, with IPv6 hosts in brackets. */
@@ -8,24 +14,49 @@ export interface ServedHandler {
   close(): Promise<void>;
 }
 
+export interface ServeOptions extends ServerTimeouts {
+  host: string;
+  port: number;
+  connectionsCheckingInterval: number;
+}
+
 /**
- * Serves a reply-level handler on a real port. Each request becomes a `Request` whose URL takes
- * its origin from the Host header (so links point where the client connected), and each reply's
- * `transport` is done for real: `reset` destroys the socket with a TCP RST, `truncate` declares
- * the full Content-Length, writes part of the body and destroys the socket.
+ * Serves a reply-level handler on a real port. Each request's URL takes its origin from the Host
+ * header (so links point where the client connected), and each reply's `transport` is done for
+ * real: `reset` destroys the socket with a TCP RST, `truncate` declares the full Content-Length,
+ * writes part of the body and destroys the socket.
+ *
+ * Nothing a client sends can throw out of here: a request the handler cannot take gets 400, a
+ * request Node's parser refuses gets 400, 408, 413 or 431 (all with the `{"error": …}` body), a
+ * failing handler gets 500, and a reply Node cannot write closes the connection. Stalled
+ * connections are closed after the timeouts.
  */
 export async function serve(
-  reply: (request: Request) => Promise<Reply>,
-  { host, port }: { host: string; port: number },
+  reply: (request: HandlerRequest) => Promise<Reply>,
+  { host, port, headersTimeout, requestTimeout, keepAliveTimeout, connectionsCheckingInterval }: ServeOptions,
 ): Promise<ServedHandler> {
-  const server = createServer((incoming, outgoing) => {
-    incoming.resume();
-    const request = toRequest(incoming, outgoing);
-    const pending = request ? reply(request) : Promise.resolve(errorReply(400, "Bad Request"));
-    pending.then(
-      (answer) => send(outgoing, answer),
-      () => outgoing.socket?.destroy(),
-    );
+  const pending = new PendingResponses();
+  const onRequest = (incoming: IncomingMessage, outgoing: ServerResponse) => {
+    const { socket } = incoming;
+    respond(incoming, outgoing, reply, pending).catch(() => socket.destroy());
+  };
+  const server = createServer(
+    // Host is checked by toRequest, which answers 400 with a JSON body where Node's would be empty.
+    { headersTimeout, requestTimeout, connectionsCheckingInterval, requireHostHeader: false },
+    onRequest,
+  );
+  server.keepAliveTimeout = keepAliveTimeout;
+  // An Expect other than 100-continue: answered as if it were absent (RFC 9110 §10.1.1 allows it).
+  server.on("checkExpectation", onRequest);
+  server.on("connect", (_incoming: IncomingMessage, socket: Duplex) => {
+    replyAndClose(socket, errorReply(405, "Method Not Allowed", { allow: "GET" }));
+  });
+  server.on("clientError", (error: NodeJS.ErrnoException, socket: Duplex) => {
+    try {
+      pending.failAfter(socket, clientErrorReply(error));
+    } catch {
+      socket.destroy();
+    }
   });
   await new Promise<void>((resolve, reject) => {
     server.once("error", reject);
@@ -47,21 +78,54 @@ export async function serve(
   };
 }
 
-function toRequest(incoming: IncomingMessage, outgoing: ServerResponse): Request | undefined {
-  const host = incoming.headers.host;
-  const path = incoming.url ?? "/";
-  if (!host || !path.startsWith("/") || !URL.canParse(`http://${host}${path}`)) return undefined;
+/** Answers one request; rejects only when Node cannot write the reply. */
+async function respond(
+  incoming: IncomingMessage,
+  outgoing: ServerResponse,
+  reply: (request: HandlerRequest) => Promise<Reply>,
+  pending: PendingResponses,
+): Promise<void> {
+  const { socket } = incoming;
+  pending.begin(socket);
+  outgoing.once("close", () => pending.end(socket));
+  incoming.resume();
+  let answer: Reply;
+  try {
+    const request = toRequest(incoming, outgoing);
+    answer = request ? await reply(request) : errorReply(400, "Bad Request");
+  } catch {
+    // The handler gives up on a client that went away (send() then does nothing); any other
+    // failure is the server's own.
+    answer = errorReply(500, "Internal Server Error");
+  }
+  send(outgoing, answer);
+}
+
+/**
+ * The request as the handler reads it, or undefined (→ 400) for a Host that is not
+ * `host[:port]` or a target that is not a path: the absolute form, `*`.
+ */
+function toRequest(incoming: IncomingMessage, outgoing: ServerResponse): HandlerRequest | undefined {
+  const origin = originFromHost(incoming.rawHeaders);
+  const target = incoming.url ?? "";
+  if (origin === undefined || !target.startsWith("/") || !URL.canParse(`${origin}${target}`))
+    return undefined;
   const headers = new Headers();
-  for (let k = 0; k < incoming.rawHeaders.length; k += 2) {
-    headers.append(incoming.rawHeaders[k] as string, incoming.rawHeaders[k + 1] as string);
+  try {
+    for (let k = 0; k < incoming.rawHeaders.length; k += 2) {
+      headers.append(incoming.rawHeaders[k] as string, incoming.rawHeaders[k + 1] as string);
+    }
+  } catch {
+    return undefined;
   }
   const aborted = new AbortController();
   outgoing.once("close", () => aborted.abort());
-  return new Request(`http://${host}${path}`, {
+  return {
     method: incoming.method ?? "GET",
+    url: new URL(`${origin}${target}`).href,
     headers,
     signal: aborted.signal,
-  });
+  };
 }
 
 function send(outgoing: ServerResponse, { status, headers, body, transport }: Reply): void {
