@@ -67,7 +67,7 @@ try {
     }
     if (number === pages) {
       // `break` ends the walk: no further request is sent.
-      if (page.cursor) console.log(`… more pages; stopped after ${pages} (--pages N to see more).`);
+      if (page.links.next) console.log(`… more pages; stopped after ${pages} (--pages N to see more).`);
       break;
     }
   }

@@ -1,10 +1,10 @@
 /**
  * The cursor a walk's error carries: the page that failed, to resume from. Every error thrown
  * mid-walk has one — the client's (`ApiError`, `NetworkError`, `TimeoutError`, `AbortError`…) as
- * well as pagination's own. `undefined` when the error did not come from a walk, or came from the
- * first page of a walk started without a cursor: resuming with `undefined` starts again, as needed.
- * `undefined` too for `PaginationLoopError`: past a loop there is nothing to resume, as after the
- * last page.
+ * well as pagination's own — and it is the cursor of the last page handed over. `undefined` when
+ * the error did not come from a walk, or came from the first page of a walk started without a
+ * cursor: resuming with `undefined` starts again, as needed. For `PaginationLoopError`, a loop
+ * cursor: resuming from it sends nothing and throws the loop again.
  *
  * @example
  * ```ts

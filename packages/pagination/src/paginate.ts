@@ -1,7 +1,10 @@
-import { createApiError, InputError } from "@signalwire-voice/client";
-import { fromCursor, type PageRequest } from "./internal/cursor.js";
+import { createApiError, InputError, UnexpectedResponseError } from "@signalwire-voice/client";
+import { checkAgreement } from "./internal/agreement.js";
+import { freshRequest, fromCursor, type PageRequest } from "./internal/cursor.js";
 import { nextRequest } from "./internal/next-request.js";
+import { bodyProblem } from "./internal/page-body.js";
 import { type Fetched, pageLoop } from "./internal/page-loop.js";
+import { shown } from "./internal/shown.js";
 import type { ListBody, ListClient, ListFilters, ListItem, ListLinks, ListPath } from "./list-path.js";
 import type { Page, Paginated } from "./paginated.js";
 
@@ -32,20 +35,23 @@ export interface PaginateOptions<Filters = Record<string, unknown>> {
    */
   prefetch?: number | undefined;
   /**
-   * Resume where a page's or an error's `cursor` left off. It carries the query and page size
-   * of the walk that made it, which win over `query` and `pageSize`.
+   * Resume where a page's or an error's `cursor` left off (`undefined`: from the start). It
+   * carries the query and page size of the walk that made it: `query` and `pageSize` may be left
+   * out, and if given must say the same, or `InputError`. A last page's cursor resumes a walk
+   * that is over: nothing is sent.
    */
   cursor?: string | undefined;
 }
 
-type Get = (path: string, init: object) => Promise<{ data?: ListBody; error?: unknown; response: Response }>;
+type Get = (path: string, init: object) => Promise<{ data?: unknown; error?: unknown; response: Response }>;
 
 /**
  * Walks every page of a list: any path of an openapi-fetch client whose 200 body is
  * `{ links: { next? }, data: T[] }`, with items typed from the path. Each next request is rebuilt
  * from the `next` link's query and sent by the client to its own base URL; a link elsewhere is
- * refused (`UnsafeNextLinkError`), a loop stopped (`PaginationLoopError`). Retries are the
- * client's. Every error thrown mid-walk carries the `cursor` to resume from.
+ * refused (`UnsafeNextLinkError`), a loop stopped (`PaginationLoopError`), a success that is no
+ * list page reported (`UnexpectedResponseError`). Retries are the client's. Every error thrown
+ * mid-walk carries the `cursor` to resume from.
  *
  * @example
  * ```ts
@@ -63,10 +69,14 @@ export function paginate<C extends ListClient, P extends ListPath<C>>(
   path: P,
   options: PaginateOptions<ListFilters<C, P>> = {},
 ): Paginated<ListItem<C, P>, ListLinks<C, P>> {
-  const { query, pageSize = 1000, maxPages, signal, prefetch = 0, cursor } = options;
+  const { query, pageSize, maxPages, signal, prefetch = 0, cursor } = options;
   check("prefetch", prefetch, 0);
   check("maxPages", maxPages ?? 1, 1);
-  const first: PageRequest = cursor ? fromCursor(cursor, path) : { query: { ...query, page_size: pageSize } };
+  let first: PageRequest;
+  if (cursor) {
+    first = fromCursor(cursor, path);
+    checkAgreement(first.query, query, pageSize);
+  } else first = freshRequest(path, { ...query, page_size: pageSize ?? 1000 });
   const get = client.GET as unknown as Get;
   const fetchPage = async (request: PageRequest, signal: AbortSignal): Promise<Fetched<Page<unknown>>> => {
     let sent = "";
@@ -83,11 +93,22 @@ export function paginate<C extends ListClient, P extends ListPath<C>>(
         },
       ],
     });
-    // An error status (or an empty success) comes without `data`.
-    if (!data) throw createApiError(response, error);
-    const { links } = data;
-    const next = links.next ? nextRequest(path, links.next, sent || response.url) : undefined;
-    return [{ items: data.data, links, cursor: next?.cursor }, next];
+    const url = sent || response.url;
+    // An error status comes with `error`, not `data`: the client's ApiError says what it was.
+    if (!response.ok) throw createApiError(response, error);
+    // A success whose body is no list page is reported, never walked as one.
+    const problem = bodyProblem(data);
+    if (problem) {
+      const { status } = response;
+      throw new UnexpectedResponseError(
+        `paginate: ${shown(url)} answered ${status}, but ${problem}; resume from error.cursor once it answers a page.`,
+        { status, url: shown(url), problem },
+      );
+    }
+    const { links, data: items } = data as ListBody;
+    const next = links.next ? nextRequest(path, links.next, url) : undefined;
+    // The page's cursor is the loop's to give: it knows whether the walk ends here.
+    return [{ items, links, cursor: "" }, next];
   };
   // `ahead`: the walk's prefetch; toArray's is 0 (see there).
   const walk = (ahead: number) => pageLoop(first, fetchPage, ahead, maxPages, signal);
@@ -100,13 +121,19 @@ export function paginate<C extends ListClient, P extends ListPath<C>>(
     async toArray({ limit } = {}) {
       check("limit", limit ?? 0, 0);
       const items: unknown[] = [];
+      const max = limit ?? Number.POSITIVE_INFINITY;
       // One page at a time, whatever `prefetch`: there is no work between pages here for a fetch
       // ahead to overlap with, and stopping at the page that reaches the limit then leaves no
       // page past it fetched (nor, for a limit of 0, any page).
-      if (limit !== 0) {
-        for await (const page of walk(0)) if (items.push(...page.items) >= (limit ?? Infinity)) break;
+      if (max > 0) {
+        for await (const page of walk(0)) {
+          // Item by item: a page spread into push's arguments overflows the stack when it is big.
+          for (const item of page.items) items.push(item);
+          if (items.length >= max) break;
+        }
       }
-      return items.slice(0, limit);
+      if (items.length > max) items.length = max;
+      return items;
     },
   } as Paginated<ListItem<C, P>, ListLinks<C, P>>;
 }

@@ -6,8 +6,11 @@ import type { ListBody } from "./list-path.js";
  * @example
  * ```ts
  * for await (const page of paginate(client, "/logs").pages()) {
- *   await db.insertMany(page.items);
- *   await db.saveCursor(page.cursor); // undefined after the last page
+ *   // One transaction: after a crash, both are saved or neither, and no page is stored twice.
+ *   await db.transaction(async (tx) => {
+ *     await tx.insertLogs(page.items);
+ *     await tx.saveCursor(page.cursor);
+ *   });
  * }
  * ```
  */
@@ -17,11 +20,13 @@ export interface Page<T, Links = ListBody["links"]> {
   /** The page's `links`, as the server sent them. Pagination follows `next` only through its query. */
   readonly links: Links;
   /**
-   * Where the page after this one starts: save it, and `paginate(client, path, { cursor })` later
-   * carries on with no item twice and none skipped. `undefined` on the last page, and on a page
-   * whose `next` link loops back into the walk (`PaginationLoopError` comes after it).
+   * Where the walk goes on after this page: save it, and `paginate(client, path, { cursor })`
+   * later carries on with no item twice and none skipped. On the last page, an end cursor
+   * (`…#end`): resuming from it sends nothing and yields nothing. On a page whose `next` link
+   * loops back into the walk, a loop cursor (`…#loop`): `PaginationLoopError` comes after the
+   * page, and resuming throws it again. `cursorState()` tells them apart.
    */
-  readonly cursor: string | undefined;
+  readonly cursor: string;
 }
 
 /**

@@ -14,17 +14,24 @@ beforeEach(() => {
 });
 
 describe("a next link seen before is an error, not a loop", () => {
-  it("every page links to itself: stopped after 2 requests", async () => {
+  it("the first page links to itself (as page_number=0): its items once, then the error; 1 request", async () => {
     server.addFault({ fault: { type: "repeat-next" } });
-    const { error } = await settle(paginate(voiceClient(server), "/logs", { pageSize: 100 }).toArray());
+    const ids: string[] = [];
+    const { error } = await settle(
+      (async () => {
+        for await (const log of paginate(voiceClient(server), "/logs", { pageSize: 100 })) ids.push(log.id);
+      })(),
+    );
     expect(error).toBeInstanceOf(PaginationLoopError);
     expect((error as Error).message).toBe(
       "paginate: next link loops back to /logs?page_number=0&page_size=100.",
     );
-    expect(server.requests).toHaveLength(2);
+    expect(ids).toHaveLength(100);
+    expect(new Set(ids).size).toBe(100);
+    expect(server.requests).toHaveLength(1);
   });
 
-  it("the third page links to itself: its items are handed over, then the error, with no cursor", async () => {
+  it("the third page links to itself: its items are handed over, then the error, with a loop cursor", async () => {
     server.addFault({ nth: 3, fault: { type: "repeat-next" } });
     let items = 0;
     const { error } = await settle(
@@ -36,7 +43,7 @@ describe("a next link seen before is an error, not a loop", () => {
     expect((error as Error).message).toMatch(/^paginate: next link loops back to \/logs\?page_number=2&/);
     expect(items).toBe(300);
     expect(server.requests).toHaveLength(3);
-    expect(cursorOf(error)).toBeUndefined();
+    expect(cursorOf(error)).toMatch(/^\/logs\?page_number=2&.*#loop$/);
   });
 
   it("resuming from a cursor that links to itself: stopped after 1 request", async () => {
@@ -85,7 +92,7 @@ describe("the page whose next link loops is handed over; the error comes where t
     },
   );
 
-  it("no cursor handed over leads back into the loop: the looping page's and the error's are undefined", async () => {
+  it("the looping page and the error carry a loop cursor: resuming from it sends nothing and loops again", async () => {
     // The README's resume pattern: save each page's cursor, then the error's.
     const saved: (string | undefined)[] = [];
     const sizes: number[] = [];
@@ -102,19 +109,23 @@ describe("the page whose next link loops is handed over; the error comes where t
     expect(sizes).toEqual([100, 50]);
     // The first page's cursor is page 2; after page 2, the server offers only page 2 again.
     const page2 = `/logs?${new URL(short.requests[1]?.url as string).searchParams}`;
-    expect(saved).toEqual([page2, undefined, undefined]);
+    expect(saved).toEqual([page2, `${page2}#loop`, `${page2}#loop`]);
     expect((error as Error).message).toBe(`paginate: next link loops back to ${page2}.`);
-    // `undefined` is what a walk that ends leaves too: the next run is a new walk, not the loop.
+    // A job that saved it never walks a page twice: nothing is sent, the same error comes again.
     short.clearRequests();
-    const again = await paginate(voiceClient(short), "/logs", {
-      pageSize: 100,
-      cursor: cursorOf(error),
-    }).toArray();
-    expect(again.map((log) => log.id)).toEqual(want);
-    expect(short.requests.map((request) => new URL(request.url).searchParams.get("page_number"))).toEqual([
-      null,
-      "1",
-    ]);
+    const { error: again } = await settle(
+      paginate(voiceClient(short), "/logs", { pageSize: 100, cursor: cursorOf(error) }).toArray(),
+    );
+    expect(again).toBeInstanceOf(PaginationLoopError);
+    expect(cursorOf(again)).toBe(`${page2}#loop`);
+    expect((again as Error).message).toBe(
+      `paginate: cursor ${page2}#loop marks a walk that stopped at a loop; nothing sent. Start a new walk without a cursor.`,
+    );
+    expect(short.requests).toHaveLength(0);
+    // Once the server is fixed, starting over is passing no cursor.
+    short.clearFaults();
+    const fresh = await paginate(voiceClient(short), "/logs", { pageSize: 100 }).toArray();
+    expect(fresh.map((log) => log.id)).toEqual(want);
   });
 
   it("toArray() rejects with it; toArray({ limit }) reached on that page needs no next page, so no error", async () => {
@@ -138,29 +149,46 @@ describe("the page whose next link loops is handed over; the error comes where t
     );
     expect(ids).toEqual(want);
     expect(error).toBeInstanceOf(PaginationLoopError);
-    expect(cursorOf(error)).toBeUndefined();
+    expect(cursorOf(error)).toMatch(/#loop$/);
   });
 });
 
-describe("longer cycles end within a bounded number of requests", () => {
-  // A list server whose page `n` links to page `next(n)` by token: the test picks the cycle.
+describe("a cycle of any length is caught at its first repeat: no page handed over twice", () => {
+  // A list server whose page `n` links to page `next(n)`, spelled by `spell` (set by each test);
+  // page 0 is the first request of a walk: `?page_size=1000`, no page_token.
   let cycling: TestServer;
   let next: (page: number) => number;
+  let spell: (page: number) => string;
+  const byToken = (page: number) => `page_number=${page}&page_size=1000&page_token=T${page}`;
   beforeAll(async () => {
     cycling = await startTestServer((_, response, url, origin) => {
-      const page = Number(url.searchParams.get("page_token") ?? 0);
+      const page = Number(url.searchParams.get("page_token")?.slice(1) ?? 0);
       const self = `${origin}${url.pathname}${url.search}`;
-      const link = `${origin}${url.pathname}?page_number=${page + 1}&page_size=1&page_token=${next(page)}`;
+      const link = `${origin}${url.pathname}?${spell(next(page))}`;
       sendJson(response, { links: { self, first: self, next: link }, data: [{ id: `${page}` }] });
     });
   });
   afterAll(() => cycling.close());
   beforeEach(() => {
     cycling.requests.length = 0;
+    spell = (page) => (page === 0 ? "page_size=1000" : byToken(page));
   });
 
+  /** Walks the cycling list: the ids handed over, and the error that ended the walk. */
+  async function walk() {
+    const client = voiceClient({ baseUrl: `${cycling.url}/api/voice` });
+    const ids: string[] = [];
+    const { error } = await settle(
+      (async () => {
+        for await (const item of paginate(client, "/logs")) ids.push(item.id);
+      })(),
+    );
+    return { ids, error };
+  }
+
   it.each([
-    // [start of the cycle μ, its length λ]
+    // [start of the cycle, its length]: [0, 1] is a first page that links to itself;
+    // [0, 2] first → A → first; [1, 2] first → A → B → A.
     [0, 1],
     [0, 2],
     [1, 2],
@@ -169,21 +197,42 @@ describe("longer cycles end within a bounded number of requests", () => {
     [20, 1],
     [3, 40],
     [100, 100],
-  ])("a cycle from page %i of length %i", async (start, length) => {
+  ])("a cycle from page %i of length %i: each page once, then PaginationLoopError", async (start, length) => {
     next = (page) => (page + 1 < start + length ? page + 1 : start);
-    const client = voiceClient({ baseUrl: `${cycling.url}/api/voice` });
-    const { error } = await settle(paginate(client, "/logs").toArray());
+    const { ids, error } = await walk();
     expect(error).toBeInstanceOf(PaginationLoopError);
-    // Every page of the cycle once, and at most about twice as many again: never a loop.
-    expect(cycling.requests.length).toBeGreaterThanOrEqual(start + length);
-    expect(cycling.requests.length).toBeLessThanOrEqual(2 * Math.max(start, length) + length + 1);
+    expect(ids).toEqual(Array.from({ length: start + length }, (_, page) => `${page}`));
+    expect(cycling.requests).toHaveLength(start + length);
+  });
+
+  it.each([
+    ["with page_number=0", "page_number=0&page_size=1000"],
+    ["in another order", "page_number=0&page_size=1000".split("&").reverse().join("&")],
+    ["with its parameters percent-encoded", "page%5Fsize=1%30%30%30"],
+  ])("a link back to the first page spelled differently (%s) is the same request", async (_, first) => {
+    next = (page) => (page < 3 ? page + 1 : 0);
+    spell = (page) => (page === 0 ? first : byToken(page));
+    const { ids, error } = await walk();
+    expect(error).toBeInstanceOf(PaginationLoopError);
+    expect(ids).toEqual(["0", "1", "2", "3"]);
+    expect(cycling.requests).toHaveLength(4);
+  });
+
+  it("a page token names a position: the same token with another page_number is the same page", async () => {
+    next = (page) => (page < 3 ? page + 1 : 2);
+    // Each link counts one more page, whichever page it names: page 3 links to T2 as page 4.
+    let hops = 0;
+    spell = (page) => `page_number=${++hops}&page_size=1000&page_token=T${page}`;
+    const { ids, error } = await walk();
+    expect(error).toBeInstanceOf(PaginationLoopError);
+    expect(ids).toEqual(["0", "1", "2", "3"]);
   });
 
   it("a server that ignores page_token: the same token with a growing page_number is a loop too", async () => {
     next = () => 7;
-    const client = voiceClient({ baseUrl: `${cycling.url}/api/voice` });
-    const { error } = await settle(paginate(client, "/logs").toArray());
+    const { ids, error } = await walk();
     expect(error).toBeInstanceOf(PaginationLoopError);
+    expect(ids).toEqual(["0", "7"]);
     expect(cycling.requests).toHaveLength(2);
   });
 });

@@ -2,6 +2,8 @@ import type { ListVoiceLogsResponse, VoiceClient, VoiceLog, VoiceLogsQuery } fro
 import createClient from "openapi-fetch";
 import { describe, expectTypeOf, it } from "vitest";
 import {
+  type CursorState,
+  cursorState,
   type ListFilters,
   type ListItem,
   type ListLinks,
@@ -31,7 +33,8 @@ describe("items are typed from the path", () => {
         expectTypeOf(page).toEqualTypeOf<Page<VoiceLog, ListVoiceLogsResponse["links"]>>();
         expectTypeOf(page.items).toEqualTypeOf<VoiceLog[]>();
         expectTypeOf(page.links.prev).toEqualTypeOf<string | undefined>();
-        expectTypeOf(page.cursor).toEqualTypeOf<string | undefined>();
+        // Every page has one: the last page's is an end cursor.
+        expectTypeOf(page.cursor).toEqualTypeOf<string>();
       }
       expectTypeOf(await logs.toArray({ limit: 10 })).toEqualTypeOf<VoiceLog[]>();
     });
@@ -53,6 +56,14 @@ describe("items are typed from the path", () => {
     >();
     void paginate(voice, "/logs", { query: { created_after: new Date(), include_deleted: true } });
     void paginate(things, "/things", { query: { color: "red" }, pageSize: 10, prefetch: 1, maxPages: 5 });
+  });
+});
+
+describe("cursors", () => {
+  it("cursorState tells four states apart, from a cursor or undefined", () => {
+    expectTypeOf<CursorState>().toEqualTypeOf<"start" | "more" | "end" | "loop">();
+    expectTypeOf(cursorState).parameter(0).toEqualTypeOf<string | undefined>();
+    expectTypeOf(cursorState).returns.toEqualTypeOf<CursorState>();
   });
 });
 

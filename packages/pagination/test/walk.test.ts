@@ -136,14 +136,14 @@ describe("stopping early", () => {
 });
 
 describe("pages()", () => {
-  it("hands over items, links and the cursor of the page after (none after the last)", async () => {
+  it("hands over items, links and the cursor of the page after (an end cursor after the last)", async () => {
     const server = serverOf(250);
     const pages = await collect(paginate(voiceClient(server), "/logs", { pageSize: 100 }).pages());
     expect(pages.map((page) => page.items.length)).toEqual([100, 100, 50]);
     expect(pages[0]?.links.self).toBe(`${server.baseUrl}/logs?page_number=0&page_size=100`);
     expect(pages[0]?.links.next).toMatch(/page_token=PA/);
     expect(pages[0]?.cursor).toMatch(/^\/logs\?page_number=1&page_size=100&page_token=PA[\w-]+$/);
-    expect(pages[2]?.cursor).toBeUndefined();
+    expect(pages[2]?.cursor).toBe(`${pages[1]?.cursor}#end`);
     expect(pages[2]?.links.next).toBeUndefined();
   });
 

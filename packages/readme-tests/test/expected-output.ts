@@ -74,13 +74,15 @@ export const EXPECTED: Record<string, Expected> = {
   "packages/pagination/README.md#page-by-page-pages": {
     stdout: [
       new RegExp(`^${MOCK_URL}/logs\\?`, "m"),
-      /^[1-9]\d{3} logs; cursor after the last page: undefined$/m,
+      /^[1-9]\d{3} logs; cursor after the last page: \/logs\?page_number=\d+&.*&page_token=PA[\w-]+#end$/m,
     ],
   },
   "packages/pagination/README.md#collect-toarray": { stdout: [/^[1-9]\d{3} 1500$/m] },
   "packages/pagination/README.md#options": { stdout: [/^10000 logs$/m] },
   "packages/pagination/README.md#resume-from-a-cursor": {
-    stdout: [/^run 1: 4000 logs so far\nrun 2: 8000 logs so far\nrun 3: done, 10000 logs$/m],
+    stdout: [
+      /^run 1: 4000 logs, cursor: more\nrun 2: 8000 logs, cursor: more\nrun 3: 10000 logs, cursor: end$/m,
+    ],
   },
   "packages/pagination/README.md#errors": { stdout: [/^exported 10000 logs in 2 batches$/m] },
 

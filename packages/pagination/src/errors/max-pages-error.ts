@@ -8,11 +8,15 @@ import { VoiceError } from "@signalwire-voice/client";
  * @example
  * ```ts
  * try {
- *   for await (const log of paginate(client, "/logs", { maxPages: 10, cursor: saved })) await save(log);
- *   saved = undefined; // done
+ *   for await (const page of paginate(client, "/logs", { maxPages: 10, cursor: await db.loadCursor() }).pages()) {
+ *     await db.transaction(async (tx) => {
+ *       await tx.insertLogs(page.items);
+ *       await tx.saveCursor(page.cursor);
+ *     });
+ *   }
  * } catch (error) {
- *   if (error instanceof MaxPagesError) saved = error.cursor; // next batch, next run
- *   else throw error;
+ *   // Its cursor is the last one saved: the next run's batch starts at the first page not fetched.
+ *   if (!(error instanceof MaxPagesError)) throw error;
  * }
  * ```
  */

@@ -2,10 +2,13 @@ import { VoiceError } from "@signalwire-voice/client";
 
 /**
  * The server sent a `next` link (or page token) the walk has already followed: walking on would
- * loop forever. A link that repeats the page's own is caught at once; a longer cycle within a
- * bounded number of pages (the walk remembers two cursors, not all of them, so memory stays flat).
- * The page that carries the link is handed over first, as the last one (its `cursor` undefined);
- * this error comes where the walk would follow the link. The message shows where it pointed.
+ * hand pages over again, and loop forever. It is caught at its first repeat, whatever the
+ * cycle's length. The page that carries the link is handed over first, as the last one; this
+ * error comes where the walk would follow the link. The message shows where it pointed.
+ *
+ * Its `cursor`, like that page's, is a loop cursor (it ends in `#loop`): resuming from it sends
+ * nothing and throws this error again, so a job that saved it never walks a page twice. To walk
+ * the list again once the server is fixed, start a new walk: pass no cursor.
  *
  * @example
  * ```ts
@@ -19,10 +22,6 @@ import { VoiceError } from "@signalwire-voice/client";
  */
 export class PaginationLoopError extends VoiceError {
   override name = "PaginationLoopError";
-  /**
-   * Always `undefined` (an own property, as on every error of a walk): no page past the loop is
-   * known, and any cursor the walk could give names a page already handed over, from which a
-   * server that still loops would loop again. `undefined` is what a walk that ends leaves too.
-   */
-  readonly cursor: undefined;
+  /** A loop cursor: resuming from it sends nothing and throws `PaginationLoopError` again. */
+  declare readonly cursor: string;
 }

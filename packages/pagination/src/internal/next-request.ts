@@ -1,12 +1,14 @@
 import { UnsafeNextLinkError } from "../errors/unsafe-next-link-error.js";
 import { type PageRequest, requestOf } from "./cursor.js";
 import { linkProblem } from "./link-safety.js";
+import { shown } from "./shown.js";
 
 /**
  * The request for the page after a page, from its `next` link: only the link's query is kept,
  * and the client sends it to its own base URL, so a link can steer which page comes next but
- * never where the request (and its credentials) goes. A link off the page's own origin and path
- * throws `UnsafeNextLinkError` all the same: such a server is not answering as expected.
+ * never where the request (and its credentials) goes. A link off the page's own origin and path,
+ * or longer than 16 KiB, throws `UnsafeNextLinkError` all the same: such a server is not
+ * answering as expected.
  *
  * @example nextRequest("/logs", "http://h/api/voice/logs?page_number=1&page_size=2&page_token=PA1", "http://h/api/voice/logs?page_size=2").query
  * // { page_number: 1, page_size: 2, page_token: "PA1" }
@@ -23,13 +25,11 @@ export function nextRequest(path: string, link: string, pageUrl: string): PageRe
     // the client ran no middleware to tell): refused either way, rather than guessed.
   }
   const problem = url ? linkProblem(url, page as URL) : "is not checkable";
-  if (problem) {
-    // Origin and path only: the rest of a hostile link could carry anything.
-    const [shown, expected] = [url, page].map((at) => (at ? at.origin + at.pathname : "unknown"));
-    throw new UnsafeNextLinkError(
-      `paginate: refused next link ${shown} (nothing sent): it ${problem}; the page was ${expected}.`,
-      { link: shown, expected },
-    );
-  }
-  return requestOf(path, (url as URL).search);
+  if (!problem) return requestOf(path, (url as URL).search);
+  // Origin and path only: the rest of a hostile link could carry anything.
+  const [shownLink, expected] = [url, page].map((at) => (at ? shown(at.origin + at.pathname) : "unknown"));
+  throw new UnsafeNextLinkError(
+    `paginate: refused next link ${shownLink} (nothing sent): it ${problem}; the page was ${expected}.`,
+    { link: shownLink, expected },
+  );
 }

@@ -1,7 +1,7 @@
 import { MaxPagesError } from "../errors/max-pages-error.js";
 import { PaginationLoopError } from "../errors/pagination-loop-error.js";
-import type { PageRequest } from "./cursor.js";
-import { loopGuard } from "./loop-guard.js";
+import { endedCursor, type PageRequest } from "./cursor.js";
+import { shown } from "./shown.js";
 
 /** A page, and the request for the page after it (none after the last). */
 export type Fetched<P> = [page: P, next?: PageRequest | undefined];
@@ -13,26 +13,37 @@ export type Fetched<P> = [page: P, next?: PageRequest | undefined];
  * `prefetch` pages are fetched ahead while the caller handles one: 1 + prefetch held at most.
  * Any failure carries the `cursor` of the page that failed. Options come checked by `paginate()`.
  *
- * A page whose next request was seen before is still handed over, since its items are new to the
- * caller, but as the last page: with its `cursor` cleared. Then, where the walk would follow that
- * request, it throws `PaginationLoopError`, whose `cursor` is undefined too: every cursor the walk
- * could give there (the looping request's, this page's own) names a page already walked, and a
- * server that still loops would loop again from it.
+ * It also gives each page its cursor: the next request's; on the last page, an end cursor;
+ * on a page whose next request was seen before, a loop cursor. That page is still handed over,
+ * since its items are new to the caller, as the last; then, where the walk would follow the
+ * link, `PaginationLoopError` with the same loop cursor. Resuming from an end cursor sends
+ * nothing and yields nothing; from a loop cursor, it sends nothing and throws the loop again:
+ * no cursor a walk gives leads to a page handed over before.
  *
  * @example
  * for await (const page of pageLoop(first, fetchPage, 1, undefined, signal)) use(page);
  */
-export async function* pageLoop<P extends { cursor?: string | undefined }>(
+export async function* pageLoop<P extends { cursor: string }>(
   first: PageRequest,
   fetchPage: (request: PageRequest, signal: AbortSignal) => Promise<Fetched<P>>,
   prefetch: number,
   maxPages?: number,
   signal?: AbortSignal,
 ): AsyncGenerator<P, void, undefined> {
+  if (first.ended === "end") return;
+  if (first.ended === "loop") {
+    const cursor = first.cursor as string;
+    throw new PaginationLoopError(
+      `paginate: cursor ${shown(cursor)} marks a walk that stopped at a loop; nothing sent. Start a new walk without a cursor.`,
+      { cursor },
+    );
+  }
   const stop = new AbortController();
   // The caller's signal, if any, and ours.
   const linked = AbortSignal.any([stop.signal, signal ?? stop.signal]);
-  const seen = loopGuard(first.key);
+  // The key of every request of the walk, one short string a page: a cycle of any length is
+  // caught at its first repeat. `maxPages` bounds it with the walk.
+  const seen = new Set([first.key]);
   let started = 0;
   let looped: PaginationLoopError | undefined;
   const load = async (request: PageRequest | undefined): Promise<Fetched<P> | undefined> => {
@@ -45,10 +56,20 @@ export async function* pageLoop<P extends { cursor?: string | undefined }>(
         });
       }
       const [page, next] = await fetchPage(request, linked);
-      if (!next || !seen(next.key)) return [page, next];
+      if (!next) {
+        page.cursor = endedCursor(request, "end");
+        return [page];
+      }
+      if (!seen.has(next.key)) {
+        seen.add(next.key);
+        page.cursor = next.at;
+        return [page, next];
+      }
       // A link back into the walk: this page is its last, and the error is what comes after it.
-      page.cursor = undefined;
-      looped = new PaginationLoopError(`paginate: next link loops back to ${next.cursor}.`);
+      page.cursor = endedCursor(next, "loop");
+      looped = new PaginationLoopError(`paginate: next link loops back to ${shown(next.at)}.`, {
+        cursor: page.cursor,
+      });
       return [page];
     } catch (error) {
       // Whatever failed, the client's errors included, tells where to resume: at this page.

@@ -1,41 +1,59 @@
 import { InputError } from "@signalwire-voice/client";
 import { describe, expect, it } from "vitest";
-import { fromCursor, requestOf } from "../../src/internal/cursor.js";
+import { endedCursor, freshRequest, fromCursor, requestOf } from "../../src/internal/cursor.js";
 
-describe("requestOf: a query string → the request, its cursor and its repeat key", () => {
-  it.each<[string, Record<string, unknown>, string, string]>([
-    // [search, query, cursor, key]
-    ["", {}, "/logs?", "/logs?"],
-    ["?page_size=10", { page_size: 10 }, "/logs?page_size=10", "/logs?page_size=10"],
+describe("requestOf: a query string → the request, and the cursor that names it", () => {
+  it.each<[string, Record<string, unknown>, string]>([
+    // [search, query, cursor]
+    ["", {}, "/logs?"],
+    ["?page_size=10", { page_size: 10 }, "/logs?page_size=10"],
     [
       "?page_number=3&page_size=1000&page_token=PAabc",
       { page_number: 3, page_size: 1000, page_token: "PAabc" },
       "/logs?page_number=3&page_size=1000&page_token=PAabc",
-      "PAabc",
     ],
-    // Filters stay strings, as sent; percent-encoding is normalised, so equal links give equal cursors.
+    // Filters stay strings, as sent; the cursor keeps the query as written (no longer than the link).
     [
       "?created_after=2026-01-01T00:00:00Z&include_deleted=true",
       { created_after: "2026-01-01T00:00:00Z", include_deleted: "true" },
-      "/logs?created_after=2026-01-01T00%3A00%3A00Z&include_deleted=true",
-      "/logs?created_after=2026-01-01T00%3A00%3A00Z&include_deleted=true",
+      "/logs?created_after=2026-01-01T00:00:00Z&include_deleted=true",
+    ],
+    [
+      "?created_after=2026-01-01T00%3A00%3A00Z&flag",
+      { created_after: "2026-01-01T00:00:00Z", flag: "" },
+      "/logs?created_after=2026-01-01T00%3A00%3A00Z&flag",
     ],
     // A repeated parameter is a list filter.
-    [
-      "?status=a&status=b&status=c",
-      { status: ["a", "b", "c"] },
-      "/logs?status=a&status=b&status=c",
-      "/logs?status=a&status=b&status=c",
-    ],
+    ["?status=a&status=b&status=c", { status: ["a", "b", "c"] }, "/logs?status=a&status=b&status=c"],
     // Only page_number and page_size are numbers; a broken one goes as NaN, for the client to refuse.
-    [
-      "?page_size=x&page=2",
-      { page_size: Number.NaN, page: "2" },
-      "/logs?page_size=x&page=2",
-      "/logs?page_size=x&page=2",
-    ],
-  ])("%j", (search, query, cursor, key) => {
-    expect(requestOf("/logs", search)).toEqual({ query, cursor, key });
+    ["?page_size=x&page=2", { page_size: Number.NaN, page: "2" }, "/logs?page_size=x&page=2"],
+  ])("%j", (search, query, cursor) => {
+    expect(requestOf("/logs", search)).toMatchObject({ query, cursor, at: cursor });
+  });
+
+  it("4000 repeats of a parameter: one list of 4000, in order", () => {
+    const values = Array.from({ length: 4000 }, (_, index) => `${index}`);
+    const { query } = requestOf("/logs", `?${values.map((value) => `s=${value}`).join("&")}`);
+    expect(query.s).toEqual(values);
+  });
+});
+
+describe("freshRequest: the caller's query, with no cursor, spelled as the client sends it", () => {
+  it("a Date as ISO 8601, a list repeated, undefined left out", () => {
+    const request = freshRequest("/logs", {
+      created_after: new Date("2026-01-01T00:00:00Z"),
+      status: ["a", "b"],
+      created_on: undefined,
+      page_size: 10,
+    });
+    expect(request).toMatchObject({
+      at: "/logs?created_after=2026-01-01T00%3A00%3A00.000Z&status=a&status=b&page_size=10",
+      cursor: undefined,
+    });
+    // The same key as a link that names that request in another order.
+    expect(request.key).toBe(
+      requestOf("/logs", "?page_size=10&status=a&status=b&created_after=2026-01-01T00:00:00.000Z").key,
+    );
   });
 });
 
@@ -75,10 +93,35 @@ describe("fromCursor: a saved cursor → its request, on its own path only", () 
     expect(fromCursor(made.cursor as string, "/logs")).toEqual(made);
   });
 
-  it.each(["/calls?page_size=1", "/logs", "/logsx?page_size=1", "logs?page_size=1", "", " /logs?a=1"])(
-    "%j is refused for /logs",
-    (cursor) => {
-      expect(() => fromCursor(cursor, "/logs")).toThrow(InputError);
+  it.each([
+    "/calls?page_size=1",
+    "/logs",
+    "/logsx?page_size=1",
+    "logs?page_size=1",
+    "",
+    " /logs?a=1",
+    "/logs#end",
+  ])("%j is refused for /logs", (cursor) => {
+    expect(() => fromCursor(cursor, "/logs")).toThrow(InputError);
+  });
+
+  it.each(["end", "loop"] as const)(
+    "an %s cursor: the request it ended at, the cursor as given, the state",
+    (state) => {
+      const made = requestOf("/logs", "?page_number=4&page_size=2&page_token=PA4");
+      const cursor = endedCursor(made, state);
+      expect(cursor).toBe(`/logs?page_number=4&page_size=2&page_token=PA4#${state}`);
+      expect(fromCursor(cursor, "/logs")).toEqual({ ...made, cursor, ended: state });
     },
   );
+
+  it("a request of 16 384 characters is taken, in an end cursor too; one more is refused", () => {
+    const at = `/logs?a=${"x".repeat(16 * 1024 - 8)}`;
+    expect(fromCursor(at, "/logs").at).toBe(at);
+    expect(fromCursor(`${at}#end`, "/logs").ended).toBe("end");
+    expect(() => fromCursor(`${at}x`, "/logs")).toThrow(
+      /^paginate: cursor is 16385 characters long, more than 16384/,
+    );
+    expect(() => fromCursor(`${at}x#loop`, "/logs")).toThrow(InputError);
+  });
 });

@@ -26,14 +26,25 @@ describe("linkProblem: one rule per line", () => {
   });
 });
 
+describe("linkProblem: a link is at most 16 384 characters", () => {
+  it.each([
+    [16_384, undefined],
+    [16_385, "is 16385 characters long, more than 16384"],
+  ])("%i characters → %s", (length, problem) => {
+    const head = "https://example.signalwire.com/api/voice/logs?a=";
+    expect(linkProblem(new URL(head + "x".repeat(length - head.length)), new URL(PAGE))).toBe(problem);
+  });
+});
+
 describe("nextRequest: the link's query, or UnsafeNextLinkError", () => {
   it("keeps the link's query (numbers as numbers) and makes its cursor", () => {
     const link =
       "https://example.signalwire.com/api/voice/logs?page_number=1&page_size=2&page_token=PA1&created_on=2026-01-15";
     expect(nextRequest("/logs", link, PAGE)).toEqual({
       query: { page_number: 1, page_size: 2, page_token: "PA1", created_on: "2026-01-15" },
+      at: "/logs?page_number=1&page_size=2&page_token=PA1&created_on=2026-01-15",
       cursor: "/logs?page_number=1&page_size=2&page_token=PA1&created_on=2026-01-15",
-      key: "PA1",
+      key: '[["page_token","PA1"]]',
     });
   });
 

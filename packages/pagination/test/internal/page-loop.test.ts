@@ -5,7 +5,7 @@ import { type Fetched, pageLoop } from "../../src/internal/page-loop.js";
 
 interface TestPage {
   index: number;
-  cursor: string | undefined;
+  cursor: string;
 }
 
 /**
@@ -18,6 +18,7 @@ function controlledList(pages: number, linkOf = (index: number) => index + 1) {
   let started = 0;
   const request = (index: number): PageRequest => ({
     query: { index },
+    at: `/p?i=${index}`,
     cursor: `/p?i=${index}`,
     key: `${index}`,
   });
@@ -26,7 +27,7 @@ function controlledList(pages: number, linkOf = (index: number) => index + 1) {
       started++;
       const index = page.query.index as number;
       const next = index + 1 < pages ? request(linkOf(index)) : undefined;
-      inFlight.push({ index, signal, answer: () => resolve([{ index, cursor: next?.cursor }, next]) });
+      inFlight.push({ index, signal, answer: () => resolve([{ index, cursor: "" }, next]) });
     });
   /** Answers the oldest request in flight, and lets the loop react. */
   const answer = async () => {
@@ -121,13 +122,13 @@ describe("pageLoop", () => {
         { index: 0, cursor: "/p?i=1" },
         { index: 1, cursor: "/p?i=2" },
         { index: 2, cursor: "/p?i=3" },
-        { index: 3, cursor: undefined },
+        { index: 3, cursor: "/p?i=3#loop" },
       ]);
       expect(error).toBeInstanceOf(PaginationLoopError);
       expect(error).toMatchObject({ message: "paginate: next link loops back to /p?i=3." });
-      // An own `cursor`, like every error of a walk, and undefined: not the looping page's.
+      // An own `cursor`, like every error of a walk: the looping page's loop cursor.
       expect(Object.hasOwn(error as object, "cursor")).toBe(true);
-      expect((error as PaginationLoopError).cursor).toBeUndefined();
+      expect((error as PaginationLoopError).cursor).toBe("/p?i=3#loop");
       // Nothing is fetched for the looping link.
       expect(list.started()).toBe(4);
     },
@@ -142,10 +143,56 @@ describe("pageLoop", () => {
       [2, "/p?i=3"],
       [3, "/p?i=4"],
       [4, "/p?i=5"],
-      [5, undefined],
+      [5, "/p?i=4#loop"],
     ]);
     expect(error).toBeInstanceOf(PaginationLoopError);
     expect(list.started()).toBe(6);
+  });
+
+  it.each([
+    // [the page that links back, the page it links to]
+    [0, 0],
+    [5, 0],
+    [7, 2],
+    [8, 1],
+  ])(
+    "page %i linking back to page %i: caught at its first repeat, each page handed over once",
+    async (from, to) => {
+      const list = controlledList(10, (index) => (index === from ? to : index + 1));
+      const { handed, error } = await drain(pageLoop(list.first, list.fetchPage, 1), list);
+      expect(handed.map((page) => page.index)).toEqual(Array.from({ length: from + 1 }, (_, index) => index));
+      expect(handed.at(-1)?.cursor).toBe(`/p?i=${to}#loop`);
+      expect(error).toBeInstanceOf(PaginationLoopError);
+      expect(list.started()).toBe(from + 1);
+    },
+  );
+
+  it("the last page's cursor is an end cursor", async () => {
+    const list = controlledList(3);
+    const { handed, error } = await drain(pageLoop(list.first, list.fetchPage, 0), list);
+    expect(handed.map((page) => page.cursor)).toEqual(["/p?i=1", "/p?i=2", "/p?i=2#end"]);
+    expect(error).toBeUndefined();
+  });
+
+  it("from a request an end cursor named: nothing fetched, nothing handed over", async () => {
+    const list = controlledList(3);
+    const { handed, error } = await drain(
+      pageLoop({ ...list.first, cursor: "/p?i=2#end", ended: "end" }, list.fetchPage, 1),
+      list,
+    );
+    expect([handed, error, list.started()]).toEqual([[], undefined, 0]);
+  });
+
+  it("from a request a loop cursor named: nothing fetched, PaginationLoopError with that cursor", async () => {
+    const list = controlledList(3);
+    const { handed, error } = await drain(
+      pageLoop({ ...list.first, cursor: "/p?i=2#loop", ended: "loop" }, list.fetchPage, 1),
+      list,
+    );
+    expect(handed).toEqual([]);
+    expect(error).toBeInstanceOf(PaginationLoopError);
+    expect((error as PaginationLoopError).cursor).toBe("/p?i=2#loop");
+    expect(list.started()).toBe(0);
   });
 
   it("the loop wins over maxPages on the looping page: MaxPagesError's cursor would lead back into it", async () => {
@@ -153,17 +200,25 @@ describe("pageLoop", () => {
     const { handed, error } = await drain(pageLoop(list.first, list.fetchPage, 0, 4), list);
     expect(handed).toHaveLength(4);
     expect(error).toBeInstanceOf(PaginationLoopError);
-    expect((error as PaginationLoopError).cursor).toBeUndefined();
+    expect((error as PaginationLoopError).cursor).toBe("/p?i=3#loop");
   });
 
   it("a failure that is no object (a thrown string) passes through unchanged", async () => {
-    const loop = pageLoop({ query: {}, cursor: "/p?i=0" }, () => Promise.reject("down"), 0);
+    const loop = pageLoop(
+      { query: {}, at: "/p?i=0", cursor: "/p?i=0", key: "0" },
+      () => Promise.reject("down"),
+      0,
+    );
     await expect(loop.next()).rejects.toBe("down");
   });
 
   it("a frozen error passes through unchanged, without a cursor", async () => {
     const frozen = Object.freeze(new Error("frozen"));
-    const loop = pageLoop({ query: {}, cursor: "/p?i=0" }, () => Promise.reject(frozen), 0);
+    const loop = pageLoop(
+      { query: {}, at: "/p?i=0", cursor: "/p?i=0", key: "0" },
+      () => Promise.reject(frozen),
+      0,
+    );
     await expect(loop.next()).rejects.toBe(frozen);
     expect("cursor" in frozen).toBe(false);
   });
