@@ -58,6 +58,33 @@ export function clientFigures(copy, { rounds }) {
   });
 }
 
+/**
+ * The client's own CPU cost per request: over bare openapi-fetch, both calling the mock server's
+ * fetch handler in process (no sockets: steadier than wall time over a socket).
+ * @param {string} copy @param {{ rounds: number }} options @returns {Figure[]}
+ */
+export function clientCpuFigures(copy, { rounds }) {
+  const section =
+    "Client: CPU time per request over bare openapi-fetch, in process (the mock's fetch handler)";
+  /** @type {{ batch: number; pageSizes: Array<{ pageSize: number; cpuMicrosecondsPerRequest: Record<string, number[]> }> }} */
+  const report = bench(copy, ["packages/client/bench/cpu.bench.mjs", "--json", "--rounds", String(rounds)]);
+  return report.pageSizes.map(({ pageSize, cpuMicrosecondsPerRequest: times }) => {
+    const bare = pick(times, "openapi-fetch", "cpu.bench.mjs");
+    const client = pick(times, "client", "cpu.bench.mjs");
+    const over = client.map((value, index) => value - /** @type {number} */ (bare[index]));
+    return {
+      id: `client.cpu.page-size-${pageSize}`,
+      section,
+      label: `\`createVoiceClient().GET("/logs")\` minus bare openapi-fetch, page_size ${pageSize} (${rounds} rounds)`,
+      unit: "µs/req",
+      samples: over,
+      ratio: { label: "client vs bare openapi-fetch", samples: perRound(client, bare) },
+      goal: { text: "≤ 30 µs/req of CPU", met: summarize(over).median <= 30 },
+      note: `CPU per request: the handler alone ${summarize(pick(times, "raw", "cpu.bench.mjs")).median.toFixed(0)} µs, bare openapi-fetch ${summarize(bare).median.toFixed(0)} µs, the client ${summarize(client).median.toFixed(0)} µs`,
+    };
+  });
+}
+
 /** @param {string} copy @param {{ rounds: number; memoryRounds: number }} options @returns {Figure[]} */
 export function paginationFigures(copy, { rounds, memoryRounds }) {
   const section = "Pagination: walking the mock server's logs, page_size 1000, each walk in its own process";

@@ -6,7 +6,7 @@
 // sides take turns in small batches, many rounds; each figure is process CPU (user + system)
 // over the batch. A benchmark, not a test. Run it after `pnpm build`:
 //
-//   pnpm --filter @signalwire-voice/client bench:cpu
+//   pnpm --filter @signalwire-voice/client bench (after overhead.bench.mjs)
 //   node bench/cpu.bench.mjs [--batch 200] [--rounds 30] [--page-size 50] [--json]
 //
 // --json: the table goes to stderr, and stdout gets one JSON object with every round's CPU µs per

@@ -41,10 +41,12 @@ export function unwrap<R extends FetchResult<unknown>>(result: R): SuccessData<R
     const url = redactorOf(response)(response.url);
     const got =
       data === undefined
-        ? "no body"
+        ? "empty"
         : Array.isArray(data)
           ? "a list"
-          : `${data === null ? "null" : typeof data}`;
+          : data === null
+            ? "null"
+            : `a ${typeof data}`;
     const problem = `the body is ${got}, expected a JSON object`;
     throw new UnexpectedResponseError(`${url} answered ${response.status}, but ${problem}.`, {
       status: response.status,

@@ -141,6 +141,115 @@ describe("a credential never leaves in an error", () => {
   });
 });
 
+describe("a credential never leaves, whatever a server or a fetch is built to do", () => {
+  it("an 8 MB error body of token-like characters: redacted in linear time, an ApiError, no retry", async () => {
+    const filler = "abcd0123".repeat(1_048_576); // 8 MB of letters and digits, as base64 has
+    const server = await hostile((_, response) => {
+      response.writeHead(400, { "content-type": "text/plain" });
+      response.end(`${filler}${TOKEN}${filler}`);
+    });
+    const { error, response } = await client(server).GET("/logs");
+    expect(response.status).toBe(400);
+    expect(server.requests).toHaveLength(1);
+    const text = error as unknown as string;
+    expect(typeof text).toBe("string");
+    expect(text.length).toBe(filler.length * 2 + "[redacted]".length);
+    expect(text).not.toContain(TOKEN);
+  });
+
+  it("an error body stays JSON: a secret escaped twice, or after a backslash, is redacted inside the parsed strings", async () => {
+    const twice = [...TOKEN].map((char) => `\\u00${char.charCodeAt(0).toString(16)}`).join("");
+    const server = await hostile((_, response) => {
+      response.writeHead(422, { "content-type": "application/json" });
+      response.end(JSON.stringify({ errors: [], twice, slash: `\\${TOKEN}` }));
+    });
+    const { error } = await client(server).GET("/logs");
+    expect(error).toEqual({ errors: [], twice: "[redacted]", slash: "[redacted]" });
+  });
+
+  it("a fetch whose error's cause is itself: a NetworkError, no endless loop", async () => {
+    const fetch = async () => {
+      const error = new Error(`loop ${TOKEN}`);
+      error.cause = error;
+      throw error;
+    };
+    const error = await failure(testFetchClient(fetch).GET("/logs"));
+    expect(error).toBeInstanceOf(NetworkError);
+    expectNoSecret(error);
+  });
+
+  it("a fetch whose error has throwing getters, or is a Proxy: a redacted NetworkError", async () => {
+    const throwing = (what: string) => {
+      throw new Error(`${what} ${TOKEN}`);
+    };
+    const errors = [
+      Object.defineProperty(new Error("x"), "message", { get: () => throwing("message") }),
+      Object.defineProperty(new Error("x"), "cause", { get: () => throwing("cause") }),
+      { toString: () => throwing("toString") },
+      new Proxy({}, { get: () => throwing("proxy") }),
+      Symbol(TOKEN),
+    ];
+    for (const thrown of errors) {
+      const error = await failure(
+        testFetchClient(async () => {
+          throw thrown;
+        }).GET("/logs"),
+      );
+      expect(error).toBeInstanceOf(NetworkError);
+      expectNoSecret(error);
+    }
+  });
+
+  it("a fetch that throws one of this package's errors carrying the token: copied and redacted, like any failure", async () => {
+    const fetch = async () => {
+      throw new ApiError(`wrapped ${TOKEN}`, { status: 500, body: TOKEN, requestId: TOKEN, url: TOKEN });
+    };
+    const error = await failure(testFetchClient(fetch).GET("/logs"));
+    expect(error).toBeInstanceOf(NetworkError);
+    expectNoSecret(error);
+  });
+
+  it("a same-origin Location with a user and password: RedirectError, nothing shown, not retried", async () => {
+    const server = await hostile((_, response) => {
+      response.writeHead(302, { location: `http://user:${TOKEN}@${new URL(servers[0]?.url ?? "").host}/x` });
+      response.end();
+    });
+    const error = await failure(client(server).GET("/logs"));
+    expect(error).toBeInstanceOf(RedirectError);
+    expect(error.message).toContain("it cannot be read");
+    expect(server.requests).toHaveLength(1);
+    expectNoSecret(error);
+  });
+
+  it("a body of something other than bytes, from a custom fetch: a NetworkError, the limit holds", async () => {
+    const fetch = async () =>
+      new Response(
+        new ReadableStream({
+          pull(controller) {
+            controller.enqueue("not bytes" as unknown as Uint8Array);
+          },
+        }),
+      );
+    const error = await failure(
+      testFetchClient(fetch, { maxResponseBytes: 1_000, maxRetries: 0 }).GET("/logs"),
+    );
+    expect(error).toBeInstanceOf(NetworkError);
+    expect(error.message).toContain("other than bytes");
+  });
+});
+
+function testFetchClient(fetch: VoiceClientOptions["fetch"], options: VoiceClientOptions = {}) {
+  return createVoiceClient({
+    baseUrl: "http://api.test/api/voice",
+    projectId: PROJECT_ID,
+    token: TOKEN,
+    env: {},
+    fetch,
+    maxRetries: 0,
+    ...options,
+  });
+}
+
 describe("memory is bounded by the client, not the server", () => {
   it("stops reading a body past maxResponseBytes: ResponseTooLargeError, not retried", async () => {
     const server = await hostile((_, response) => {
@@ -293,13 +402,13 @@ describe("retries", () => {
 
 describe("odd success answers", () => {
   it.each([
-    ["an empty 200", 200, "", "no body"],
-    ["a 204", 204, "", "no body"],
-    ["a 205", 205, "", "no body"],
+    ["an empty 200", 200, "", "empty"],
+    ["a 204", 204, "", "empty"],
+    ["a 205", 205, "", "empty"],
     ["null", 200, "null", "null"],
-    ["0", 200, "0", "number"],
+    ["0", 200, "0", "a number"],
     ["a list", 200, "[]", "a list"],
-    ["a string", 200, '"str"', "string"],
+    ["a string", 200, '"str"', "a string"],
   ])("unwrap() of %s: UnexpectedResponseError naming the status", async (_, status, body, got) => {
     const server = await hostile((__, response) => {
       response.writeHead(status, { "content-type": "application/json" });
@@ -317,6 +426,20 @@ describe("odd success answers", () => {
 });
 
 describe("a caller's AbortSignal.timeout()", () => {
+  it("fired during the wait before a retry: counts only the attempts sent", async () => {
+    const server = await hostile((_, response) => {
+      response.writeHead(503);
+      response.end();
+    });
+    const error = await failure(
+      client(server, { backoff: { initialDelayMs: 60_000 } }).GET("/logs", {
+        signal: AbortSignal.timeout(100),
+      }),
+    );
+    expect(error).toMatchObject({ name: "TimeoutError", attempts: 1 });
+    expect(server.requests).toHaveLength(1);
+  });
+
   it("ends in TimeoutError, not AbortError", async () => {
     const server = await hostile(() => {}); // never answers
     const error = await failure(client(server).GET("/logs", { signal: AbortSignal.timeout(50) }));

@@ -227,6 +227,23 @@ describe("createVoiceClient options: a missing or malformed option throws InputE
     }
   });
 
+  it("never quotes a credential put in a baseUrl or a space", () => {
+    const token = "PTsecret-value-123";
+    for (const baseUrl of [
+      `https:\\\\user:${token}@example.test/api`,
+      `https:/user:${token}@example.test/api`,
+      `http://evil.example/api?key=${token}`,
+      `not a url ${token}@x`,
+    ]) {
+      expect(() => createVoiceClient({ projectId: "p", token, baseUrl, env: {} })).toThrow(
+        /^(?!.*secret-va).*$/s,
+      );
+    }
+    expect(() =>
+      createVoiceClient({ projectId: "p", token, space: token.replace("-", " "), env: {} }),
+    ).toThrow(/^(?!.*secret).*$/s);
+  });
+
   it("names every missing or malformed option at once", () => {
     expect(() => createVoiceClient({ env: {}, maxRetries: -1 })).toThrow(
       expect.objectContaining({

@@ -1,5 +1,6 @@
 import { RedirectError } from "../errors/redirect-error.js";
 import type { FetchFunction } from "./fetch-function.js";
+import { ownError } from "./own-errors.js";
 import type { Redact } from "./redact.js";
 
 /** What following needs: where credentials may go, and how to keep them out of messages. */
@@ -40,7 +41,9 @@ export async function followRedirects(
     if (!redirected || (location === null && answer.type !== "opaqueredirect")) return answer;
     await answer.body?.cancel();
     const from = new URL(current.url);
-    const to = URL.canParse(`${location}`, from.href) ? new URL(`${location}`, from) : undefined;
+    const parsed = URL.canParse(`${location}`, from.href) ? new URL(`${location}`, from) : undefined;
+    // A user or password in a Location is someone's credentials: never followed nor shown.
+    const to = parsed && !parsed.username && !parsed.password ? parsed : undefined;
     const why = !to
       ? "it cannot be read"
       : to.origin !== from.origin
@@ -49,10 +52,15 @@ export async function followRedirects(
           ? "the request has a body"
           : hop === 20 && "past 20 redirects";
     if (why || !to) {
-      const shown = to ? redact(to.origin + to.pathname) : "?";
-      throw new RedirectError(
-        `${redact(from.origin + from.pathname)} redirected (${answer.status}) to ${shown}, not followed: ${why}. Nothing was sent there.`,
-        { status: answer.status, location: shown },
+      // Origin and path only; `null` is the origin of schemes like `data:`.
+      const shown = to
+        ? redact(`${to.origin === "null" ? to.protocol : to.origin}${to.pathname}`.slice(0, 200))
+        : "?";
+      throw ownError(
+        new RedirectError(
+          `${redact(from.origin + from.pathname)} redirected (${answer.status}) to ${shown}, not followed: ${why}. Nothing was sent there.`,
+          { status: answer.status, location: shown },
+        ),
       );
     }
     // 303 continues as a GET, as browsers do; the others keep the method (bodies are refused).

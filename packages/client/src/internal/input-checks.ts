@@ -85,7 +85,7 @@ function serializeDay(name: string, value: unknown, check: Check): unknown {
     const text = value.toJSON();
     check(
       name,
-      text?.endsWith("T00:00:00.000Z") && isDay(text.slice(0, 10)),
+      text && /^\d{4}-\d\d-\d\dT00:00:00\.000Z$/.test(text) && isDay(text.slice(0, 10)),
       text ?? value,
       'a day: "YYYY-MM-DD" or a Date at midnight UTC, e.g. new Date(Date.UTC(2025, 11, 28)) (a Date made in local time is another day in UTC)',
     );

@@ -113,14 +113,14 @@ export function resolveOptions(options: VoiceClientOptions = {}): ResolvedOption
       "space",
       givenUrl !== undefined || (!!space && LABEL.test(space))
         ? undefined
-        : `expected a Space name like "example", got ${JSON.stringify(space)}`,
+        : `expected a Space name like "example", got ${JSON.stringify(`${space}`.slice(0, 100))}`,
       "SIGNALWIRE_SPACE",
     ],
     [
       "baseUrl",
       url && BASE_URL.test(url.href)
         ? undefined
-        : `expected an https URL (http only on loopback or *.test) without user, query or hash, got ${JSON.stringify(baseUrl).replace(/\/\/[^/]*@/, "//[redacted]@")}`,
+        : `expected an https URL (http only on loopback or *.test) without user, query or hash, got ${JSON.stringify(shownUrl(url, baseUrl))}`,
       "SIGNALWIRE_BASE_URL",
     ],
     ["projectId", credentialProblem(projectId, "your Project ID", 1), "SIGNALWIRE_PROJECT_ID"],
@@ -145,7 +145,10 @@ export function resolveOptions(options: VoiceClientOptions = {}): ResolvedOption
       const how = variable ? ` Pass { ${name} } or set ${variable}.` : "";
       return `bad option ${name}: ${problem}.${how}`;
     });
-    throw new InputError(`createVoiceClient: ${lines.join(" ")}`, { field: problems[0]?.[0] });
+    // Values are quoted only where no credential belongs (space, baseUrl without user, query or
+    // hash); still, a token pasted in the wrong place is not repeated.
+    const redact = createRedactor([`${token}`, `${projectId}:${token}`]);
+    throw new InputError(redact(`createVoiceClient: ${lines.join(" ")}`), { field: problems[0]?.[0] });
   }
   // `btoa` is on every runtime; both parts are printable ASCII (checked above).
   const credentials = btoa(`${projectId}:${token}`);
@@ -185,4 +188,18 @@ function credentialProblem(value: string | undefined, what: string, min: number)
           ? `is ${value.length} characters, expected ${min} or more`
           : undefined;
   return problem && `${what} ${problem}`;
+}
+
+/**
+ * A base URL as a message may quote it: without query or hash (where keys travel), a user or
+ * password shown as `[redacted]`, at most 100 characters.
+ *
+ * @example shownUrl(new URL("https://u:p@example.test/api?key=x"), "…") // "https://[redacted]@example.test/api"
+ */
+function shownUrl(url: URL | false, given: string): string {
+  if (!url) return given.replace(/^.*@/, "[redacted]@").slice(0, 100);
+  const safe = new URL(url);
+  const userinfo = safe.username || safe.password;
+  Object.assign(safe, { username: "", password: "", search: "", hash: "" });
+  return (userinfo ? safe.href.replace("//", "//[redacted]@") : safe.href).slice(0, 100);
 }

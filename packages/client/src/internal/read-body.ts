@@ -1,4 +1,5 @@
 import { ResponseTooLargeError } from "../errors/response-too-large-error.js";
+import { ownError } from "./own-errors.js";
 import type { Redact } from "./redact.js";
 
 const decoder = new TextDecoder();
@@ -24,11 +25,15 @@ export async function readBody(
     for (;;) {
       const { done, value } = await Promise.race([reader.read(), aborted]);
       if (done) break;
+      // A custom fetch's body may yield anything: only bytes can be counted.
+      if (!(value instanceof Uint8Array)) throw new TypeError("the body yielded something other than bytes");
       bytes += value.byteLength;
       if (bytes > limit) {
-        throw new ResponseTooLargeError(
-          `${redact(answer.url) || "The server"} answered ${answer.status} with a body over maxResponseBytes (${limit} bytes); stopped reading there.`,
-          { limitBytes: limit, status: answer.status },
+        throw ownError(
+          new ResponseTooLargeError(
+            `${redact(answer.url) || "The server"} answered ${answer.status} with a body over maxResponseBytes (${limit} bytes); stopped reading there.`,
+            { limitBytes: limit, status: answer.status },
+          ),
         );
       }
       chunks.push(value);

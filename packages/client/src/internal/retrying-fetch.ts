@@ -1,11 +1,11 @@
 import { AbortError } from "../errors/abort-error.js";
 import { NetworkError } from "../errors/network-error.js";
 import { TimeoutError } from "../errors/timeout-error.js";
-import { VoiceError } from "../errors/voice-error.js";
 import type { BackoffSettings } from "./backoff.js";
 import { bufferedResponse } from "./buffered-response.js";
 import type { FetchFunction } from "./fetch-function.js";
 import { followRedirects } from "./follow-redirects.js";
+import { isOwnError } from "./own-errors.js";
 import { readBody } from "./read-body.js";
 import { type Redact, safeCause } from "./redact.js";
 import { parseRetryAfter } from "./retry-after.js";
@@ -77,33 +77,35 @@ export function retryingFetch(settings: RetrySettings): (request: Request) => Pr
     for (let attempt = 1; ; attempt++) {
       // Each attempt has its own clock, started now, linked to the caller's signals.
       const link = linkSignal(parents, settings.timeoutMs);
-      let response: Response | undefined;
+      let answer: Response | undefined;
+      let read: [text: string, bytes: number, json: unknown] | undefined;
       let error: NetworkError | TimeoutError | undefined;
+      let sent = false;
       try {
         // An abort before the attempt (or during the wait before it) sends nothing.
         link.signal.throwIfAborted();
         request.headers.set(ATTEMPT_HEADER, `${attempt}`);
         request.headers.set("user-agent", settings.userAgent);
-        const answer = await followRedirects(request, settings, link);
+        sent = true;
+        answer = await followRedirects(request, settings, link);
         // The whole body, read inside the attempt: a body cut short fails it, and its clock
         // covers the body.
         const [text, bytes] = await readBody(answer, settings.maxResponseBytes, link.aborted, redact);
         // Every success of this API is JSON, whatever its Content-Type says. One that does not
         // parse was cut short or mangled on the way: a network failure like a truncated body.
-        const json = answer.ok && text ? JSON.parse(text) : undefined;
-        // A server that echoes requests must not smuggle credentials into an error's body.
-        response = bufferedResponse(answer, answer.ok ? text : redact(text), json, bytes, redact);
+        read = [text, bytes, answer.ok && text ? JSON.parse(text) : undefined];
       } catch (thrown) {
-        // The client's own errors are final answers.
-        if (thrown instanceof VoiceError) throw thrown;
+        // The client's own refusals (a redirect elsewhere, a body too large) are final answers.
+        if (isOwnError(thrown)) throw thrown;
         const what = `${request.method} ${redact(request.url)}`;
+        const attempts = sent ? attempt : attempt - 1;
         // The caller's abort ends everything, with its reason as cause; it is never retried. A
         // caller's `AbortSignal.timeout()` is a timeout all the same.
         const parent = parents.find((signal) => signal?.aborted);
         if (parent?.reason?.name === "TimeoutError") {
           throw new TimeoutError(`${what} timed out: the caller's signal fired.`, {
             timeoutMs: undefined,
-            attempts: attempt,
+            attempts,
           });
         }
         if (parent) throw new AbortError(`${what} was aborted.`, {}, { cause: parent.reason });
@@ -113,13 +115,10 @@ export function retryingFetch(settings: RetrySettings): (request: Request) => Pr
         // The link aborted and no parent did: the clock did. Otherwise a network failure, named
         // after its innermost cause (`connect ECONNREFUSED …`).
         error = link.signal.aborted
-          ? new TimeoutError(`${at} timed out after timeoutMs (${timeoutMs} ms).`, {
-              timeoutMs,
-              attempts: attempt,
-            })
+          ? new TimeoutError(`${at} timed out after timeoutMs (${timeoutMs} ms).`, { timeoutMs, attempts })
           : new NetworkError(
               `${at} failed: ${cause.message}${cause.code ? ` (${cause.code})` : ""}. Check baseUrl and the network.`,
-              { attempts: attempt },
+              { attempts },
               { cause },
             );
         // A bad port or URL fails the same way every time.
@@ -127,6 +126,8 @@ export function retryingFetch(settings: RetrySettings): (request: Request) => Pr
       } finally {
         link.release();
       }
+      // An answer whose body failed is no answer: the failure decides.
+      const response = read && answer;
       const status = response?.status;
       const retryAfterMs = parseRetryAfter(response?.headers.get("retry-after"));
       const delayMs = retryDelay(
@@ -139,7 +140,9 @@ export function retryingFetch(settings: RetrySettings): (request: Request) => Pr
       );
       if (delayMs === undefined) {
         if (error) throw error;
-        return response as Response;
+        // Only the answer handed back is redacted: an error body may be megabytes.
+        const [text, bytes, json] = read as NonNullable<typeof read>;
+        return bufferedResponse(response as Response, text, json, bytes, redact);
       }
       settings.onRetry?.({ attempt, delayMs, status, error });
       // Every wait is abortable: an abort ends it early, and the next attempt reports it.

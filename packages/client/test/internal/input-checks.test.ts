@@ -87,6 +87,8 @@ describe("serializeQuery: created_on is a day", () => {
     [new Date("2025-12-28T12:00:00.000Z"), "midnight UTC"],
     ["2025-12-28T00:00:00Z", 'a day: "YYYY-MM-DD"'],
     ["2025-02-29", "2025-02-29"],
+    [new Date(Date.UTC(10_000, 0, 1)), "midnight UTC"], // no YYYY-MM-DD form beyond year 9999
+    [new Date(Date.UTC(-1, 0, 1)), "midnight UTC"],
   ])("%j → InputError saying %j", (value, says) => {
     const error = catchError(() => serializeQuery({ created_on: value }));
     expect(error).toMatchObject({ name: "InputError", field: "query.created_on" });
