@@ -1,9 +1,10 @@
-import { createApiError, InputError, UnexpectedResponseError } from "@signalwire-voice/client";
+import { createApiError, InputError, redactorOf, UnexpectedResponseError } from "@signalwire-voice/client";
 import { checkAgreement } from "./internal/agreement.js";
 import { freshRequest, fromCursor, type PageRequest } from "./internal/cursor.js";
 import { nextRequest } from "./internal/next-request.js";
 import { bodyProblem } from "./internal/page-body.js";
 import { type Fetched, pageLoop } from "./internal/page-loop.js";
+import { scrub } from "./internal/scrub.js";
 import { shown } from "./internal/shown.js";
 import type { ListBody, ListClient, ListFilters, ListItem, ListLinks, ListPath } from "./list-path.js";
 import type { Page, Paginated } from "./paginated.js";
@@ -72,13 +73,24 @@ export function paginate<C extends ListClient, P extends ListPath<C>>(
   const { query, pageSize, maxPages, signal, prefetch = 0, cursor } = options;
   check("prefetch", prefetch, 0);
   check("maxPages", maxPages ?? 1, 1);
+  // The client's redaction (none for a client that is not ours): what pagination's errors show
+  // passes through it, and a next link that carries a credential is refused.
+  const redact = redactorOf(client);
   let first: PageRequest;
-  if (cursor) {
-    first = fromCursor(cursor, path);
-    checkAgreement(first.query, query, pageSize);
-  } else first = freshRequest(path, { ...query, page_size: pageSize ?? 1000 });
+  try {
+    if (cursor) {
+      first = fromCursor(cursor, path);
+      checkAgreement(first.query, query, pageSize);
+    } else first = freshRequest(path, { ...query, page_size: pageSize ?? 1000 });
+  } catch (error) {
+    throw scrub(error, redact);
+  }
   const get = client.GET as unknown as Get;
-  const fetchPage = async (request: PageRequest, signal: AbortSignal): Promise<Fetched<Page<unknown>>> => {
+  const fetchPage = (request: PageRequest, signal: AbortSignal): Promise<Fetched<Page<unknown>>> =>
+    fetchOne(request, signal).catch((error: unknown) => {
+      throw scrub(error, redact);
+    });
+  const fetchOne = async (request: PageRequest, signal: AbortSignal): Promise<Fetched<Page<unknown>>> => {
     let sent = "";
     const { data, error, response } = await get(path, {
       params: { query: request.query },
@@ -106,7 +118,7 @@ export function paginate<C extends ListClient, P extends ListPath<C>>(
       );
     }
     const { links, data: items } = data as ListBody;
-    const next = links.next ? nextRequest(path, links.next, url) : undefined;
+    const next = links.next ? nextRequest(path, links.next, url, redact) : undefined;
     // The page's cursor is the loop's to give: it knows whether the walk ends here.
     return [{ items, links, cursor: "" }, next];
   };

@@ -100,7 +100,28 @@ describe("each next link: followed through the client's own base URL, or refused
     [
       "with our credentials as userinfo",
       (origin) => origin.replace("//", `//${PROJECT_ID}:${TOKEN}@`),
-      "has userinfo",
+      "carries the client's credentials",
+    ],
+    [
+      "with the token in its query",
+      (origin) => `${origin}/api/voice/logs?page_token=PA1&t=${TOKEN}`,
+      "carries the client's credentials",
+    ],
+    [
+      "with the token percent-encoded in its query",
+      (origin) =>
+        `${origin}/api/voice/logs?page_token=PA1&t=${[...TOKEN].map((c) => `%${c.charCodeAt(0).toString(16)}`).join("")}`,
+      "carries the client's credentials",
+    ],
+    [
+      "with the Basic credentials in its query",
+      (origin) => `${origin}/api/voice/logs?page_token=PA1&auth=${btoa(`${PROJECT_ID}:${TOKEN}`)}`,
+      "carries the client's credentials",
+    ],
+    [
+      "with 8 characters of the token in its path",
+      (origin) => `${origin}/api/${TOKEN.slice(1, 9)}/logs?page_token=PA1`,
+      "carries the client's credentials",
     ],
     [
       "with a user only",
@@ -211,5 +232,27 @@ describe("which URL a next link is checked against", () => {
     expect(error).toBeInstanceOf(UnsafeNextLinkError);
     expect((error as Error).message).toContain("it is not checkable; the page was unknown.");
     expect(mock.requests).toHaveLength(1);
+  });
+});
+
+describe("what a walk's errors show passes the client's redaction", () => {
+  it("a cursor that holds the token, refused: the InputError does not repeat it", () => {
+    const cursor = `/calls?page_token=${TOKEN}`;
+    let error: unknown;
+    try {
+      paginate(craftedClient(), "/logs", { cursor });
+    } catch (thrown) {
+      error = thrown;
+    }
+    expect(error).toBeInstanceOf(VoiceError);
+    expect((error as Error).message).toContain("[redacted]");
+    for (const shown of [
+      (error as Error).message,
+      JSON.stringify(error),
+      inspect(error),
+      (error as Error).stack,
+    ]) {
+      expect(shown).not.toContain(TOKEN.slice(0, 8));
+    }
   });
 });
