@@ -7,7 +7,7 @@
 // over the batch. A benchmark, not a test. Run it after `pnpm build`:
 //
 //   pnpm --filter @signalwire-voice/client bench (after overhead.bench.mjs)
-//   node bench/cpu.bench.mjs [--batch 200] [--rounds 30] [--page-size 50] [--json]
+//   node bench/cpu.bench.mjs [--batch 500] [--rounds 30] [--page-size 50] [--json]
 //
 // --json: the table goes to stderr, and stdout gets one JSON object with every round's CPU µs per
 // request of each side, per page size (what scripts/bench.mjs reads).
@@ -20,7 +20,7 @@ const { createVoiceClient } = await import(new URL("../dist/index.mjs", import.m
 
 const { values } = parseArgs({
   options: {
-    batch: { type: "string", default: "200" },
+    batch: { type: "string", default: "500" },
     rounds: { type: "string", default: "30" },
     "page-size": { type: "string", default: "" },
     json: { type: "boolean", default: false },

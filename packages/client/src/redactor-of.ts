@@ -1,7 +1,7 @@
 import type { Redact } from "./internal/redact.js";
 
 // Shared by every copy of this package in a process, like the errors' brands.
-const REDACTOR = Symbol.for("@signalwire-voice/client.redactor");
+export const REDACTOR = Symbol.for("@signalwire-voice/client.redactor");
 
 const keep: Redact = (text) => text;
 

@@ -74,6 +74,7 @@ export function retryingFetch(settings: RetrySettings): (request: Request) => Pr
   const { redact } = settings;
   return async (request) => {
     const parents = [settings.signal, request.signal];
+    request.headers.set("user-agent", settings.userAgent);
     for (let attempt = 1; ; attempt++) {
       // Each attempt has its own clock, started now, linked to the caller's signals.
       const link = linkSignal(parents, settings.timeoutMs);
@@ -85,7 +86,6 @@ export function retryingFetch(settings: RetrySettings): (request: Request) => Pr
         // An abort before the attempt (or during the wait before it) sends nothing.
         link.signal.throwIfAborted();
         request.headers.set(ATTEMPT_HEADER, `${attempt}`);
-        request.headers.set("user-agent", settings.userAgent);
         sent = true;
         answer = await followRedirects(request, settings, link);
         // The whole body, read inside the attempt: a body cut short fails it, and its clock
