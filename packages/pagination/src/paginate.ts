@@ -126,10 +126,7 @@ export function paginate<C extends ListClient, P extends ListPath<C>>(
   const walk = (ahead: number) => pageLoop(first, fetchPage, ahead, maxPages, signal);
   return {
     pages: () => walk(prefetch),
-    async *[Symbol.asyncIterator]() {
-      // Not `yield*`: delegating to an array's iterator costs about twice as much per item.
-      for await (const page of walk(prefetch)) for (const item of page.items) yield item;
-    },
+    [Symbol.asyncIterator]: () => itemsOf(walk(prefetch)),
     async toArray({ limit } = {}) {
       check("limit", limit ?? 0, 0);
       const items: unknown[] = [];
@@ -158,4 +155,32 @@ function check(name: string, value: number, min: number): void {
       field: name,
     });
   }
+}
+
+/**
+ * The items of a walk's pages, one `next()` at a time. Written by hand rather than as an async
+ * generator: within a page, `next()` hands over an item with one resolved promise, where a
+ * generator's `yield` awaits and resumes (about 3× the cost per item, a few % of a walk).
+ * `return()` (a `break` out of `for await`) ends the walk, aborting any request in flight.
+ */
+function itemsOf(pages: AsyncGenerator<Page<unknown>, void, undefined>): AsyncIterator<unknown> {
+  let items: unknown[] = [];
+  let index = 0;
+  const pull = async (): Promise<IteratorResult<unknown>> => {
+    for (;;) {
+      const page = await pages.next();
+      if (page.done) return { value: undefined, done: true };
+      ({ items } = page.value);
+      index = 0;
+      if (items.length) return { value: items[index++], done: false };
+    }
+  };
+  return {
+    next: () => (index < items.length ? Promise.resolve({ value: items[index++], done: false }) : pull()),
+    return: async () => {
+      items = [];
+      await pages.return();
+      return { value: undefined, done: true };
+    },
+  };
 }
