@@ -93,6 +93,7 @@ export function paginationFigures(copy, { rounds, memoryRounds }) {
   const report = bench(copy, [
     "packages/pagination/bench/run.mjs",
     ...["--json", "--rounds", String(rounds), "--memory-rounds", String(memoryRounds)],
+    ...["--throughput-rounds", String(Math.max(rounds, 11))],
   ]);
   const sides = report.throughput.sides;
   const perSecond = (/** @type {Walk} */ walk) => walk.items / (walk.ms / 1000);

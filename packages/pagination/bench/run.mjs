@@ -16,7 +16,7 @@
 // after `pnpm build`:
 //
 //   pnpm --filter @signalwire-voice/pagination bench
-//   node bench/run.mjs [--rounds 7] [--memory-rounds 3] [--only throughput,prefetch,memory] [--json]
+//   node bench/run.mjs [--rounds 7] [--throughput-rounds 7] [--memory-rounds 3] [--only throughput,prefetch,memory] [--json]
 //
 // --json: the tables go to stderr, and stdout gets one JSON object with every walk of every round
 // (what scripts/bench.mjs reads).
@@ -31,12 +31,15 @@ const { values } = parseArgs({
   options: {
     rounds: { type: "string", default: "7" },
     "memory-rounds": { type: "string", default: "3" },
+    "throughput-rounds": { type: "string", default: "" },
     only: { type: "string", default: "throughput,prefetch,memory" },
     json: { type: "boolean", default: false },
   },
 });
 const rounds = Number(values.rounds);
 const memoryRounds = Number(values["memory-rounds"]);
+// Throughput walks take about a second each and their ratios are the noisiest: more rounds.
+const throughputRounds = Number(values["throughput-rounds"] || rounds);
 const only = new Set(String(values.only).split(","));
 const print = values.json ? console.error : console.log;
 /**
@@ -110,7 +113,7 @@ if (only.has("throughput") || only.has("prefetch")) {
       "voice client GET loop by hand": [...base, "--mode", "client-loop"],
       "paginate over bare openapi-fetch": [...base, "--mode", "paginate-bare"],
     },
-    rounds,
+    throughputRounds,
   );
   const raw = /** @type {Walk[]} */ (results["raw fetch loop"]);
   const perSecond = (/** @type {Walk} */ run) => run.items / (run.ms / 1000);
