@@ -21,7 +21,13 @@ import { describeMachine, describeVersions } from "./bench/machine.mjs";
 import { measure } from "./bench/measure.mjs";
 import { pipelineFigures } from "./bench/pipeline.mjs";
 import { renderJson, renderMarkdown } from "./bench/report.mjs";
-import { clientCpuFigures, clientFigures, paginationFigures, serverFigures } from "./bench/runtime.mjs";
+import {
+  clientCpuFigures,
+  clientFigures,
+  paginationCpuFigures,
+  paginationFigures,
+  serverFigures,
+} from "./bench/runtime.mjs";
 import { scaleFigures } from "./bench/scale.mjs";
 import { sizeFigures } from "./bench/sizes.mjs";
 import { turboBuild } from "./bench/turbo-run.mjs";
@@ -55,8 +61,26 @@ const out = resolve(
 // Rounds per section: enough for a median and a spread within the 10-minute budget on 2 noisy
 // cores. Pagination's walks dominate (1 000 000 logs take ~15 s a walk): one memory round.
 const rounds = quick
-  ? { pipeline: 1, cached: 1, scale: 1, client: 3, clientCpu: 3, pagination: 1, paginationMemory: 1 }
-  : { pipeline: 3, cached: 3, scale: 2, client: 20, clientCpu: 30, pagination: 3, paginationMemory: 1 };
+  ? {
+      pipeline: 1,
+      cached: 1,
+      scale: 1,
+      client: 3,
+      clientCpu: 3,
+      paginationCpu: 2,
+      pagination: 1,
+      paginationMemory: 1,
+    }
+  : {
+      pipeline: 3,
+      cached: 3,
+      scale: 2,
+      client: 20,
+      clientCpu: 30,
+      paginationCpu: 9,
+      pagination: 3,
+      paginationMemory: 1,
+    };
 const elapsed = () => Number(process.hrtime.bigint() - started) / 1e9;
 const log = (/** @type {string} */ line) =>
   console.log(`[bench ${elapsed().toFixed(0).padStart(3)} s] ${line}`);
@@ -87,6 +111,7 @@ try {
     figures.push(
       ...paginationFigures(copy, { rounds: rounds.pagination, memoryRounds: rounds.paginationMemory }),
     );
+    figures.push(...paginationCpuFigures(copy, { rounds: rounds.paginationCpu }));
   }
   if (only.has("server")) {
     log("mock server memory");

@@ -85,6 +85,31 @@ export function clientCpuFigures(copy, { rounds }) {
   });
 }
 
+/**
+ * `for await` over `paginate` against the raw loop, as CPU time in process (the mock's fetch
+ * handler, no sockets): steadier than items/s over a socket on a shared machine.
+ * @param {string} copy @param {{ rounds: number }} options @returns {Figure[]}
+ */
+export function paginationCpuFigures(copy, { rounds }) {
+  /** @type {{ logs: number; cpuMs: Record<string, number[]> }} */
+  const report = bench(copy, ["packages/pagination/bench/cpu.mjs", "--json", "--rounds", String(rounds)]);
+  const raw = pick(report.cpuMs, "raw loop over the handler", "cpu.mjs");
+  const items = pick(report.cpuMs, "for await over paginate", "cpu.mjs");
+  const ratio = perRound(raw, items);
+  return [
+    {
+      id: "pagination.cpu.for-await",
+      section: "Pagination: CPU time of a walk in process (the mock's fetch handler, no sockets)",
+      label: `\`for await\` over \`paginate\`, ${report.logs.toLocaleString("en-US")} logs in pages of 1000 (${rounds} rounds)`,
+      unit: "ms",
+      samples: items,
+      ratio: { label: "throughput vs the raw loop over the handler", samples: ratio },
+      goal: { text: "≥ 0.95× the raw loop", met: summarize(ratio).median >= 0.95 },
+      note: `the raw loop (fetch, parse, follow links.next by hand): ${summarize(raw).median.toFixed(0)} ms of CPU a walk; both include the handler building each page`,
+    },
+  ];
+}
+
 /** @param {string} copy @param {{ rounds: number; memoryRounds: number }} options @returns {Figure[]} */
 export function paginationFigures(copy, { rounds, memoryRounds }) {
   const section = "Pagination: walking the mock server's logs, page_size 1000, each walk in its own process";
