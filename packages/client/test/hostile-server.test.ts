@@ -119,16 +119,7 @@ describe("a credential never leaves in an error", () => {
     const fetch = async () => {
       throw Object.assign(new Error(`failed for ${TOKEN}`), { code: `E_${TOKEN}`, name: `Bad${TOKEN}` });
     };
-    const error = await failure(
-      createVoiceClient({
-        baseUrl: "http://api.test/api/voice",
-        projectId: PROJECT_ID,
-        token: TOKEN,
-        env: {},
-        fetch,
-        maxRetries: 0,
-      }).GET("/logs"),
-    );
+    const error = await failure(testFetchClient(fetch).GET("/logs"));
     expect(error).toBeInstanceOf(NetworkError);
     expectNoSecret(error);
   });
