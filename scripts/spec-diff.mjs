@@ -11,7 +11,7 @@ import { toolEnv } from "./lib/bootstrap.mjs";
 /**
  * The built spec-diff package (`packages/spec-diff/dist`), built first unless `build` is false.
  * @param {{ build?: boolean; root?: string }} [options]
- * @returns {Promise<typeof import("../packages/spec-diff/src/index.js")>}
+ * @returns {Promise<typeof import("@signalwire-voice/spec-diff")>}
  */
 export async function loadSpecDiff({ build = true, root = repoRoot } = {}) {
   if (build) {
@@ -29,7 +29,7 @@ export async function loadSpecDiff({ build = true, root = repoRoot } = {}) {
       process.exit(2);
     }
   }
-  return import(pathToFileURL(join(root, "packages/spec-diff/dist/index.mjs")).href);
+  return import("@signalwire-voice/spec-diff");
 }
 
 if (import.meta.url === pathToFileURL(process.argv[1] ?? "").href) {

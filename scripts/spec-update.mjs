@@ -17,14 +17,19 @@ import {
 } from "node:fs";
 import { tmpdir } from "node:os";
 import { basename, dirname, join, relative, resolve } from "node:path";
-import { generateTypes } from "./generate.mjs";
-import { loadApis, repoRoot } from "./lib/apis.mjs";
-import { redocly } from "./lib/redocly.mjs";
-import { bundleApi } from "./spec-bundle.mjs";
+import { parseArgs } from "node:util";
+import { bundleApi, generateTypes, lintApi, loadApis } from "@signalwire-voice/pipeline";
+import { repoRoot } from "./lib/apis.mjs";
 import { loadSpecDiff } from "./spec-diff.mjs";
 
-const args = process.argv.slice(2);
-const input = args.find((arg) => !arg.startsWith("--"));
+/** @type {{ positionals: string[]; values: { prebuilt?: boolean } }} */
+let args;
+try {
+  args = parseArgs({ allowPositionals: true, options: { prebuilt: { type: "boolean" } } });
+} catch (error) {
+  fail(`${/** @type {Error} */ (error).message} Usage: pnpm spec:update <file> [--prebuilt]`);
+}
+const input = args.positionals[0];
 /**
  * @param {string} message
  * @returns {never}
@@ -38,7 +43,7 @@ const source = resolve(process.env.INIT_CWD ?? process.cwd(), /** @type {string}
 if (!existsSync(source)) fail(`${source} does not exist. Pass the path of the downloaded spec.`);
 const text = readFileSync(source, "utf8");
 
-const api = loadApis("voice")[0] ?? fail("spec/apis.json has no `voice` API.");
+const api = loadApis("voice")[0] ?? fail("the pipeline's apis.json has no `voice` API.");
 const show = (/** @type {string} */ path) => relative(repoRoot, path);
 const work = mkdtempSync(join(tmpdir(), "spec-update-"));
 const previous = join(work, "voice.previous.yaml");
@@ -78,7 +83,7 @@ try {
   writeFileSync(api.upstream, text);
   console.log(`▶ Replaced ${show(api.upstream)} with ${input}.`);
 
-  if (redocly(["lint", `${api.name}@upstream`]).status !== 0) restore(`${input} has lint errors (above).`);
+  if (!lintApi(api)) restore(`${input} has lint errors (above).`);
   console.log(`✔ Linted (${api.name}@upstream).`);
 
   if (!bundleApi(api, api.bundle))
@@ -90,7 +95,7 @@ try {
   writeFileSync(api.types, await generateTypes(api.bundle, api.name));
   console.log(`✔ Regenerated ${show(api.types)}.`);
 
-  const specDiff = await loadSpecDiff({ build: !args.includes("--prebuilt") });
+  const specDiff = await loadSpecDiff({ build: !args.values.prebuilt });
   const report = await specDiff.diffSpecs({
     base: previous,
     head: api.upstream,
@@ -100,7 +105,7 @@ try {
   });
   console.log(`\n${specDiff.formatMarkdown(report)}`);
 
-  const changeset = specDiff.writeChangeset(report, join(repoRoot, ".changeset"), repoRoot);
+  const changeset = specDiff.writeChangeset(report, join(repoRoot, ".changeset"));
   console.log(
     changeset.written
       ? `✔ Wrote ${show(changeset.path)}: ${changeset.packages.map((p) => `${p.name} ${p.bump}`).join(", ")}.`

@@ -1,12 +1,13 @@
 // @ts-check
 // Scale figures: the pipeline's own steps on the combined SignalWire REST spec (~1.9 MB, 151
-// paths; the `rest` entry of spec/apis.json), each round side by side with the same step on the
+// paths; the `rest` entry of the pipeline's apis.json), each round side by side with the same step on the
 // voice spec, in the bench's copy of the repo: wall time and peak RSS of each. Then spec-diff
 // between two REST revisions, next to plain `redocly diff`: packages/spec-diff/bench/rest-timing.mjs
 // on its default pair, both in the repo (an older revision it keeps, and the `rest` upstream).
 import { mkdirSync, statSync, writeFileSync } from "node:fs";
 import { join, relative } from "node:path";
-import { loadApis, repoRoot } from "../lib/apis.mjs";
+import { loadApis } from "@signalwire-voice/pipeline";
+import { repoRoot } from "../lib/apis.mjs";
 import { lastJson, measure, peakRssMiB } from "./measure.mjs";
 import { perRound, summarize } from "./stats.mjs";
 
@@ -25,17 +26,18 @@ const section = (() => {
  * @returns {Record<string, string[]>}
  */
 function steps(copy, api) {
+  const pipelineCli = join(copy, "packages/pipeline/src/cli.mjs");
   const [entry] = loadApis(api);
-  if (!entry) throw new Error(`bench: no API "${api}" in spec/apis.json.`);
+  if (!entry) throw new Error(`bench: no API "${api}" in the pipeline's apis.json.`);
   // Typecheck the generated file alone, with the repo's strict base config.
   const tsconfig = join(copy, ".bench", `tsconfig.${api}.json`);
   mkdirSync(join(copy, ".bench"), { recursive: true });
   const types = relative(join(copy, ".bench"), join(copy, relative(repoRoot, entry.types)));
   writeFileSync(tsconfig, JSON.stringify({ extends: "../tsconfig.base.json", files: [types] }));
   return {
-    "lint (`<api>@upstream` rules)": ["scripts/spec-lint.mjs", "--api", api],
-    "bundle with the overlay, strict lint (`<api>@sdk`)": ["scripts/spec-bundle.mjs", "--api", api],
-    "generate the types (openapi-typescript)": ["scripts/generate.mjs", "--api", api],
+    "lint (`<api>@upstream` rules)": [pipelineCli, "lint", "--api", api],
+    "bundle with the overlay, strict lint (`<api>@sdk`)": [pipelineCli, "bundle", "--api", api],
+    "generate the types (openapi-typescript)": [pipelineCli, "generate", "--api", api],
     "typecheck the generated types (tsc, strict)": ["node_modules/typescript/bin/tsc", "-p", tsconfig],
   };
 }

@@ -5,60 +5,17 @@ import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "nod
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { after, describe, test } from "node:test";
-import { pathToFileURL } from "node:url";
-import { checkChangesetBump, parseChangeset, touchedPackages } from "../check-changeset-bump.mjs";
+import { checkChangesetBump } from "../check-changeset-bump.mjs";
 import { repoRoot } from "../lib/apis.mjs";
 
 const TYPES = "@signalwire-voice/types";
 const CLIENT = "@signalwire-voice/client";
 /** @param {string} path @param {Record<string, string>} releases */
-const changeset = (path, releases) =>
-  parseChangeset({
-    path,
-    text: `---\n${Object.entries(releases)
-      .map(([name, bump]) => `"${name}": ${bump}`)
-      .join("\n")}\n---\n\nA change.\n`,
-  });
-
-describe("parseChangeset", () => {
-  /** @type {[string, string, [string, string][]][]} */
-  const valid = [
-    ["double quotes", '---\n"@signalwire-voice/types": minor\n---\n\nx\n', [[TYPES, "minor"]]],
-    ["single quotes", "---\n'@signalwire-voice/types': major\n---\nx", [[TYPES, "major"]]],
-    ["no quotes, CRLF", "---\r\n@signalwire-voice/types: patch\r\n---\r\nx", [[TYPES, "patch"]]],
-    [
-      "two packages",
-      `---\n"${TYPES}": minor\n"${CLIENT}": minor\n---\n`,
-      [
-        [TYPES, "minor"],
-        [CLIENT, "minor"],
-      ],
-    ],
-    ["empty (no release)", "---\n---\n\nDocs only.\n", []],
-    ["unscoped name", "---\nsome-package: minor\n---\n", [["some-package", "minor"]]],
-  ];
-  for (const [name, text, want] of valid) {
-    test(`reads ${name}`, () => {
-      assert.deepEqual([...parseChangeset({ path: "a.md", text }).releases], want);
-    });
-  }
-
-  /** @type {[string, string, RegExp][]} */
-  const invalid = [
-    ["no front matter", "Just text.\n", /starts with front matter/],
-    ["unclosed front matter", '---\n"a": minor\n', /starts with front matter/],
-    [
-      "unknown bump",
-      `---\n"${TYPES}": huge\n---\n`,
-      /a\.md:2: expected .*got `"@signalwire-voice\/types": huge`/,
-    ],
-    ["not a release line", "---\nsummary: [x]\n---\n", /a\.md:2: expected/],
-  ];
-  for (const [name, text, message] of invalid) {
-    test(`refuses ${name}, naming the file and line`, () => {
-      assert.throws(() => parseChangeset({ path: "a.md", text }), message);
-    });
-  }
+const changeset = (path, releases) => ({
+  path,
+  releases: new Map(
+    /** @type {[string, "none" | "patch" | "minor" | "major"][]} */ (Object.entries(releases)),
+  ),
 });
 
 describe("checkChangesetBump: given the spec change's bump, the packages it touches and the PR's changesets", () => {
@@ -160,58 +117,6 @@ describe("checkChangesetBump: given the spec change's bump, the packages it touc
   });
 });
 
-describe("touchedPackages: the packages spec-diff says a change touches", () => {
-  test("from the built spec-diff (its SPEC_SURFACE, as --write-changeset names them): the types and the client", async () => {
-    for (const bump of /** @type {const} */ (["patch", "minor", "major"])) {
-      assert.deepEqual(await touchedPackages({ bump, changes: [] }), [TYPES, CLIENT]);
-    }
-  });
-
-  test("the same list spec-diff's --write-changeset puts in the changeset it writes", async () => {
-    /** @type {import("../changeset-bump/touched-packages.mjs").SpecDiffReport} */
-    const report = {
-      base: "a",
-      head: "b",
-      overlay: true,
-      bump: "minor",
-      summary: { major: 0, minor: 1, patch: 0 },
-      changes: [],
-    };
-    const touched = await touchedPackages(report); // builds spec-diff when it is not built yet
-    const { writeChangeset } = await import(
-      pathToFileURL(join(repoRoot, "packages/spec-diff/dist/index.mjs")).href
-    );
-    const dir = mkdtempSync(join(tmpdir(), "touched-"));
-    try {
-      const written = writeChangeset(report, dir, repoRoot);
-      const front = parseChangeset({ path: written.path, text: readFileSync(written.path, "utf8") });
-      assert.deepEqual(touched, [...front.releases.keys()]);
-    } finally {
-      rmSync(dir, { recursive: true, force: true });
-    }
-  });
-
-  test("none when the spec did not change", async () => {
-    assert.deepEqual(await touchedPackages({ bump: "none" }), []);
-  });
-
-  test("the report's own list, when it carries one (names or { name })", async () => {
-    assert.deepEqual(await touchedPackages({ bump: "minor", packages: [TYPES] }), [TYPES]);
-    assert.deepEqual(await touchedPackages({ bump: "minor", packages: [{ name: CLIENT, bump: "minor" }] }), [
-      CLIENT,
-    ]);
-    await assert.rejects(touchedPackages({ bump: "minor", packages: "types" }), /must list package names/);
-    await assert.rejects(touchedPackages({ bump: "minor", packages: [{}] }), /must list package names/);
-  });
-
-  test("refuses a report without a valid bump", async () => {
-    await assert.rejects(
-      touchedPackages(/** @type {any} */ ({ bump: "huge" })),
-      /must be one of none, patch, minor, major \(got "huge"\)/,
-    );
-  });
-});
-
 describe("the command, on a git repository with a PR's changesets", () => {
   const dir = mkdtempSync(join(tmpdir(), "check-changeset-bump-"));
   after(() => rmSync(dir, { recursive: true, force: true }));
@@ -233,7 +138,8 @@ describe("the command, on a git repository with a PR's changesets", () => {
   mkdirSync(join(dir, ".changeset"));
   writeFileSync(join(dir, ".changeset/README.md"), "# Changesets\n");
   writeFileSync(join(dir, ".changeset/old.md"), `---\n"${TYPES}": major\n---\n\nAlready on main.\n`);
-  writeFileSync(join(dir, "report.json"), JSON.stringify({ bump: "minor", changes: [] }));
+  const packages = [TYPES, CLIENT].map((name) => ({ name, bump: "minor" }));
+  writeFileSync(join(dir, "report.json"), JSON.stringify({ bump: "minor", packages, changes: [] }));
   git("init", "-q", "-b", "main");
   git("add", ".");
   git("commit", "-q", "-m", "base");
@@ -266,10 +172,17 @@ describe("the command, on a git repository with a PR's changesets", () => {
     assert.doesNotMatch(result.stderr, /bumps @signalwire-voice\/types/);
   });
 
-  test("--package checks the packages it names instead", () => {
-    const result = run("--report", "report.json", "--base", "HEAD~1", "--package", TYPES);
-    assert.equal(result.status, 0, result.stderr);
-    assert.match(result.stdout, /needs a minor release of @signalwire-voice\/types \(/);
+  test("--changeset reads the files it names, and refuses a malformed one, naming it", () => {
+    const good = run("--report", "report.json", "--changeset", ".changeset/old.md");
+    assert.equal(good.status, 1, good.stderr);
+    assert.match(good.stderr, /no changeset in this PR bumps @signalwire-voice\/client/);
+    writeFileSync(join(dir, "bad.md"), `---\n"${TYPES}": huge\n---\n`);
+    const bad = run("--report", "report.json", "--changeset", "bad.md");
+    assert.equal(bad.status, 2);
+    assert.match(
+      bad.stderr,
+      /✖ check-changeset-bump: bad\.md: could not parse changeset - invalid version type "huge"/,
+    );
   });
 
   test("passes once the PR's changesets bump every touched package enough", () => {
@@ -295,5 +208,12 @@ describe("the command, on a git repository with a PR's changesets", () => {
     const noSource = run("--report", "report.json");
     assert.equal(noSource.status, 2);
     assert.match(noSource.stderr, /Pass --base <git-ref> or --changeset <file>/);
+    writeFileSync(join(dir, "old-report.json"), JSON.stringify({ bump: "minor", changes: [] }));
+    const noPackages = run("--report", "old-report.json", "--base", "HEAD~1");
+    assert.equal(noPackages.status, 2);
+    assert.match(noPackages.stderr, /old-report\.json has no `packages`/);
+    const unknown = run("--report", "report.json", "--base", "HEAD~1", "--package", TYPES);
+    assert.equal(unknown.status, 2);
+    assert.match(unknown.stderr, /Unknown option '--package'/);
   });
 });

@@ -2,7 +2,7 @@
 // Times spec-diff against plain `redocly diff` on two real revisions of SignalWire's combined
 // REST spec (~1.9 MB, 151 paths, 912 schemas), side by side, and prints the ratio. Both are in
 // the repo: the older in bench/fixtures/ (SOURCE.md says where it came from), the newer is the
-// `rest` API's upstream in spec/apis.json, which packages/rest-types commits.
+// `rest` API's upstream in the pipeline's list, which packages/rest-types commits.
 // Not a test: tests must not depend on 4 MB of YAML or on timing.
 // Usage: pnpm --filter @signalwire-voice/spec-diff bench [base.yaml head.yaml] [--runs N] [--json]
 // --json: the lines go to stderr, and stdout gets one JSON object with every run of each tool
@@ -10,15 +10,13 @@
 // Needs a build first (`pnpm build`). Both tools run as fresh processes, as users run them.
 import { spawnSync } from "node:child_process";
 import { existsSync, mkdtempSync, readFileSync, rmSync, statSync } from "node:fs";
-import { createRequire } from "node:module";
 import { tmpdir } from "node:os";
 import { basename, dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
+import { loadApis, redoclyBin } from "@signalwire-voice/pipeline";
 
 const packageDir = resolve(dirname(fileURLToPath(import.meta.url)), "..");
-const specDir = join(packageDir, "../../spec");
-/** @type {{ apis: { rest: { upstream: string } } }} */
-const apis = JSON.parse(readFileSync(join(specDir, "apis.json"), "utf8"));
+const [rest] = loadApis("rest");
 /** The pair compared when no files are given, each with its signalwire/docs revision. */
 const defaultPair = [
   {
@@ -26,7 +24,7 @@ const defaultPair = [
     revision: "2026-05-13-3af40ddeeb",
   },
   // The revision packages/rest-types/spec/provenance.json records for this file.
-  { file: resolve(specDir, apis.apis.rest.upstream), revision: "2026-08-21-668371b217" },
+  { file: rest?.upstream ?? "", revision: "2026-08-21-668371b217" },
 ];
 const argv = process.argv.slice(2);
 const runsAt = argv.indexOf("--runs");
@@ -51,10 +49,7 @@ for (const file of [base, head]) {
     process.exit(1);
   }
 }
-const redocly = join(
-  dirname(createRequire(join(packageDir, "../../spec/package.json")).resolve("@redocly/cli/package.json")),
-  "bin/cli.js",
-);
+const redocly = redoclyBin;
 // redocly reads redocly.yaml from its cwd; plain means: no config, its own defaults.
 const plainCwd = mkdtempSync(join(tmpdir(), "redocly-plain-"));
 const output = join(plainCwd, "out.json");

@@ -9,6 +9,7 @@ import { prepareSide } from "./internal/prepare-side.js";
 import { type DiffEngine, runRedoclyDiff } from "./internal/redocly-diff.js";
 import { bumpOf, bySeverity, countBySeverity } from "./internal/severity.js";
 import { readSpecSource, type SpecSource } from "./internal/spec-source.js";
+import { touchedPackages } from "./internal/touched-packages.js";
 import type { Change, Report } from "./report.js";
 
 /**
@@ -27,7 +28,7 @@ export interface DiffOptions {
   base: string;
   head: string;
   /**
-   * Overlays applied to both sides before comparing. Default: those of spec/apis.json's
+   * Overlays applied to both sides before comparing. Default: those of the pipeline's
    * `voice` entry (what `pnpm spec:bundle` applies). `[]` compares the documents as they are.
    */
   overlays?: readonly string[];
@@ -79,12 +80,14 @@ export async function diffSpecs(options: DiffOptions): Promise<Report> {
       location: locate(side === "head" ? head : base, side, pointer),
     }));
     changes.sort((a, b) => bySeverity(a, b) || a.location.line - b.location.line);
+    const bump = bumpOf(changes);
     return {
       base: base.source.label,
       head: head.source.label,
       overlay: overlays.length > 0 || baseOverlays.length > 0,
-      bump: bumpOf(changes),
+      bump,
       summary: countBySeverity(changes),
+      packages: touchedPackages(bump, scripts.repoRoot),
       changes,
     };
   } finally {

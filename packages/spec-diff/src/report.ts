@@ -80,7 +80,7 @@ export interface Change {
  * @example
  * ```ts
  * const report: Report = { base: "main:spec/voice.yaml", head: "spec/voice.yaml", overlay: true,
- *   bump: "none", summary: { major: 0, minor: 0, patch: 0 }, changes: [] };
+ *   bump: "none", summary: { major: 0, minor: 0, patch: 0 }, packages: [], changes: [] };
  * ```
  */
 export interface Report {
@@ -90,6 +90,12 @@ export interface Report {
   overlay: boolean;
   bump: Bump;
   summary: Record<Severity, number>;
+  /**
+   * The published packages whose public surface the change reaches, each with the bump it needs:
+   * what `--write-changeset` writes and the PR check asks of the PR's changesets. Empty when
+   * `bump` is "none".
+   */
+  packages: { name: string; bump: Severity }[];
   /** Most severe first; then in document order. */
   changes: Change[];
 }

@@ -74,9 +74,8 @@ export async function runCli(
   if (args.output) writeFileSync(resolve(io.cwd, args.output), text);
   else io.stdout(text);
   if (args.writeChangeset) {
-    const repoRoot = findRepoRoot();
-    const dir = resolve(io.cwd, args.changesetDir ?? join(repoRoot, ".changeset"));
-    const result = writeChangeset(report, dir, repoRoot);
+    const dir = resolve(io.cwd, args.changesetDir ?? join(findRepoRoot(), ".changeset"));
+    const result = writeChangeset(report, dir);
     io.stderr(
       result.written
         ? `✔ spec-diff: wrote ${relative(io.cwd, result.path)} (${result.packages.map((p) => `${p.name}: ${p.bump}`).join(", ")}).\n`

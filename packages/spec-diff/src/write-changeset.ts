@@ -1,8 +1,6 @@
 import { createHash } from "node:crypto";
 import { mkdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { findRepoRoot } from "./internal/pipeline-scripts.js";
-import { touchedPackages } from "./internal/touched-packages.js";
 import type { Change, Report } from "./report.js";
 
 /**
@@ -18,8 +16,8 @@ export type ChangesetResult =
   | { written: false; reason: string };
 
 /**
- * Writes `.changeset/spec-<hash>.md` for the packages whose public surface the spec change
- * touches (types and client), with the report's bump and one line per change in a user's
+ * Writes `.changeset/spec-<hash>.md` for the report's `packages` (those whose public surface the
+ * spec change touches: types and client), with the report's bump and one line per change in a user's
  * words. The name comes from the changes, so running it twice rewrites the same file. A
  * report with bump "none" writes nothing.
  *
@@ -29,15 +27,12 @@ export type ChangesetResult =
  * console.log(result.written ? `wrote ${result.path}` : result.reason);
  * ```
  */
-export function writeChangeset(report: Report, dir: string, repoRoot = findRepoRoot()): ChangesetResult {
+export function writeChangeset(report: Report, dir: string): ChangesetResult {
   if (report.bump === "none")
     return { written: false, reason: "No spec changes, so no changeset was written." };
-  const packages = touchedPackages(report.bump, repoRoot);
+  const { packages } = report;
   if (packages.length === 0) {
-    return {
-      written: false,
-      reason: `No published package in ${repoRoot} re-exposes the spec; no changeset written.`,
-    };
+    return { written: false, reason: "No published package re-exposes the spec; no changeset written." };
   }
   const hash = createHash("sha256").update(JSON.stringify(report.changes)).digest("hex").slice(0, 10);
   const path = join(dir, `spec-${hash}.md`);

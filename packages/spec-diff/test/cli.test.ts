@@ -66,6 +66,11 @@ describe("spec-diff CLI", () => {
       bump: "major",
       summary: { major: 1, minor: 0, patch: 0 },
       overlay: false,
+      // Computed once, here: the PR check and --write-changeset both read this list.
+      packages: [
+        { name: "@signalwire-voice/types", bump: "major" },
+        { name: "@signalwire-voice/client", bump: "major" },
+      ],
     });
     expect(report.changes).toEqual([
       {

@@ -7,6 +7,10 @@ const report: Report = {
   overlay: true,
   bump: "major",
   summary: { major: 1, minor: 1, patch: 1 },
+  packages: [
+    { name: "@signalwire-voice/types", bump: "major" },
+    { name: "@signalwire-voice/client", bump: "major" },
+  ],
   changes: [
     {
       severity: "major",

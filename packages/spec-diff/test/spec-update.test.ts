@@ -15,7 +15,8 @@ import { afterAll, describe, expect, it } from "vitest";
 import { packageDir, repoRoot, runNode } from "./helpers/run-cli.js";
 
 // `pnpm spec:update` on a temporary copy of the files it reads and writes (never on the real
-// spec/voice.yaml): the pipeline scripts, the spec folder, the generated types, .changeset.
+// spec/voice.yaml): the scripts, the pipeline package, the spec folder, the generated types,
+// .changeset, and the built spec-diff, each package resolving the others inside the copy.
 // The copy's path has a space, as many users' checkouts do: scripts that build file URLs by
 // hand or split a command line on spaces fail there.
 const temp = mkdtempSync(join(tmpdir(), "spec-update copy "));
@@ -26,7 +27,7 @@ const copy = (path: string) =>
     recursive: true,
     filter: (source) => basename(source) !== "node_modules",
   });
-const link = (path: string, target = join(repoRoot, path)) => {
+const link = (path: string, target: string) => {
   mkdirSync(dirname(join(temp, path)), { recursive: true });
   symlinkSync(target, join(temp, path));
 };
@@ -36,25 +37,26 @@ for (const path of [
   "redocly.yaml",
   "scripts",
   ".changeset/config.json",
-])
-  copy(path);
-for (const path of [
+  "packages/pipeline",
+  "packages/spec-diff/package.json",
+  "packages/spec-diff/dist",
   "spec/voice.yaml",
-  "spec/apis.json",
   "spec/overlays",
   "spec/package.json",
   "spec/provenance/voice.json",
-])
-  copy(path);
-for (const path of [
   "packages/types/package.json",
   "packages/types/src/generated",
   "packages/client/package.json",
 ])
   copy(path);
-link("spec/node_modules");
-link("packages/types/node_modules");
-link("packages/spec-diff", packageDir);
+// The pipeline's tools (redocly, openapi-typescript) and spec-diff's (yaml) as installed; the
+// workspace packages themselves from the copy.
+link("packages/pipeline/node_modules", join(repoRoot, "packages/pipeline/node_modules"));
+for (const name of ["pipeline", "spec-diff"]) {
+  link(`node_modules/@signalwire-voice/${name}`, join(temp, "packages", name));
+}
+link("packages/spec-diff/node_modules/yaml", join(packageDir, "node_modules/yaml"));
+link("packages/spec-diff/node_modules/@signalwire-voice/pipeline", join(temp, "packages/pipeline"));
 
 const hash = (path: string) => createHash("sha256").update(readFileSync(path)).digest("hex");
 const realSpec = hash(join(repoRoot, "spec/voice.yaml"));

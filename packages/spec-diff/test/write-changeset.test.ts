@@ -1,4 +1,4 @@
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
@@ -6,16 +6,11 @@ import { type Report, writeChangeset } from "../src/index.js";
 
 const root = mkdtempSync(join(tmpdir(), "spec-diff-changeset-"));
 afterAll(() => rmSync(root, { recursive: true, force: true }));
-const manifest = (dir: string, body: object) => {
-  mkdirSync(join(root, "packages", dir), { recursive: true });
-  writeFileSync(join(root, "packages", dir, "package.json"), JSON.stringify(body));
-};
-manifest("types", { name: "@signalwire-voice/types" });
-manifest("mock-server", { name: "@signalwire-voice/mock-server" });
-manifest("spec-diff", { name: "@signalwire-voice/spec-diff", private: true });
-// No packages/client here: a package the workspace does not have is left out (changesets would reject it).
-
-const report = (bump: Report["bump"], changes: Report["changes"]): Report => ({
+const report = (
+  bump: Report["bump"],
+  changes: Report["changes"],
+  packages: Report["packages"] = bump === "none" ? [] : [{ name: "@signalwire-voice/types", bump }],
+): Report => ({
   base: "a.yaml",
   head: "b.yaml",
   overlay: true,
@@ -25,12 +20,13 @@ const report = (bump: Report["bump"], changes: Report["changes"]): Report => ({
     minor: changes.filter((change) => change.severity === "minor").length,
     patch: changes.filter((change) => change.severity === "patch").length,
   },
+  packages,
   changes,
 });
 const location = { file: "b.yaml", side: "head" as const, pointer: "#/paths", line: 1 };
 
 describe("writeChangeset", () => {
-  it("names the spec's packages that exist and are published, with the bump and a line per change", () => {
+  it("names the report's packages, with their bump and a line per change", () => {
     const result = writeChangeset(
       report("minor", [
         {
@@ -49,7 +45,6 @@ describe("writeChangeset", () => {
         },
       ]),
       join(root, ".changeset"),
-      root,
     );
     expect(result).toMatchObject({
       written: true,
@@ -73,9 +68,17 @@ describe("writeChangeset", () => {
   });
 
   it("writes nothing, and says so, when nothing changed", () => {
-    expect(writeChangeset(report("none", []), join(root, "none"), root)).toEqual({
+    expect(writeChangeset(report("none", []), join(root, "none"))).toEqual({
       written: false,
       reason: "No spec changes, so no changeset was written.",
+    });
+  });
+
+  it("writes nothing, and says so, when no published package re-exposes the spec", () => {
+    const change = { severity: "major" as const, kind: "x", message: "m", location, directions: [] };
+    expect(writeChangeset(report("major", [change], []), join(root, "empty"))).toEqual({
+      written: false,
+      reason: "No published package re-exposes the spec; no changeset written.",
     });
   });
 });

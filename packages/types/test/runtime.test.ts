@@ -32,7 +32,7 @@ describe("the generated file", () => {
   const generated = read("src/generated/voice.ts");
   it("starts with a do-not-edit header naming the command that made it", () => {
     expect(generated.split("\n").slice(0, 3).join("\n")).toMatch(
-      /^\/\/ Generated file\. Do not edit[\s\S]*`pnpm generate` \(scripts\/generate\.mjs --api voice\) with openapi-typescript 7\.13\.0/,
+      /^\/\/ Generated file\. Do not edit[\s\S]*`pnpm generate` \(signalwire-pipeline generate --api voice\) with openapi-typescript 7\.13\.0/,
     );
   });
 });

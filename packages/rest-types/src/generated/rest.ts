@@ -1,6 +1,6 @@
 // Generated file. Do not edit: it is overwritten and CI fails on drift.
-// Made by `pnpm generate` (scripts/generate.mjs --api rest) with openapi-typescript 7.13.0
-// from spec/apis.json → "rest" (upstream spec + overlays, bundled and linted by `pnpm spec:bundle`).
+// Made by `pnpm generate` (signalwire-pipeline generate --api rest) with openapi-typescript 7.13.0
+// from the pipeline's apis.json → "rest" (upstream spec + overlays, bundled and linted by `pnpm spec:bundle`).
 
 export interface paths {
     "/api/ai/chat": {

@@ -28,7 +28,7 @@ Compares two OpenAPI specs and rates each change major, minor or patch.
   --write-changeset       write .changeset/spec-<hash>.md for the packages the change touches
   --changeset-dir <dir>   where to write it (default: the repo's .changeset)
   --no-overlay            compare the documents as they are, without spec/overlays
-  --overlay <spec>        overlay for both sides instead of spec/apis.json's (repeatable)
+  --overlay <spec>        overlay for both sides instead of the pipeline's (repeatable)
   --base-overlay <spec>   overlay for the base side only, when the change edits the overlay (repeatable)
   --output <file>         write the report to a file instead of stdout
   --help                  show this

@@ -1,19 +1,16 @@
 // @ts-check
-// Step 2: apply our overlays to the upstream document, bundle it into one file, and lint
-// the result with the strict `<name>@sdk` rules. A bundle that fails lint is deleted, so no
-// later step can generate from it.
-// Usage: node scripts/spec-bundle.mjs [--api name] [--out-dir dir]
+// Step 2: apply our overlays to the upstream document, bundle it into one file, and lint the
+// result with the strict `<name>@sdk` rules. A bundle that fails lint is deleted, so no later
+// step can generate from it.
 import { mkdirSync, rmSync } from "node:fs";
-import { basename, dirname, join, resolve } from "node:path";
-import { pathToFileURL } from "node:url";
-import { flag, loadApis } from "./lib/apis.mjs";
-import { redocly, redoclyAsync } from "./lib/redocly.mjs";
+import { dirname } from "node:path";
+import { redocly, redoclyAsync } from "./redocly.mjs";
 
 /**
  * Bundles one API; returns the bundle's path, or undefined after printing why it failed.
  * @example
  * for (const api of loadApis("voice")) bundleApi(api, api.bundle);
- * @param {import("./lib/apis.mjs").ApiEntry} api
+ * @param {import("./apis.mjs").ApiEntry} api
  * @param {string} output
  * @param {boolean} lintResult lint with `<name>@sdk` (its root must be `output`)
  */
@@ -31,7 +28,7 @@ export function bundleApi(api, output, lintResult = true) {
  * {@link bundleApi} without blocking, for callers that bundle several specs at once (spec-diff).
  * @example
  * const [base, head] = await Promise.all([bundleApiAsync(before, baseOut, false), bundleApiAsync(after, headOut, false)]);
- * @param {import("./lib/apis.mjs").ApiEntry} api
+ * @param {import("./apis.mjs").ApiEntry} api
  * @param {string} output
  * @param {boolean} lintResult lint with `<name>@sdk` (its root must be `output`)
  * @returns {Promise<string | undefined>}
@@ -50,19 +47,17 @@ export async function bundleApiAsync(api, output, lintResult = true) {
 
 /**
  * Makes the output's folder and returns redocly's arguments.
- * @param {import("./lib/apis.mjs").ApiEntry} api
+ * @param {import("./apis.mjs").ApiEntry} api
  * @param {string} output
  */
 function bundleArgs(api, output) {
   mkdirSync(dirname(output), { recursive: true });
-  const args = ["bundle", api.upstream, "--output", output];
-  for (const overlay of api.overlays) args.push("--overlay", overlay);
-  return args;
+  return ["bundle", api.upstream, "--output", output, ...api.overlays.flatMap((path) => ["--overlay", path])];
 }
 
 /**
  * Removes a bundle that fails lint, so that no later step generates from it.
- * @param {import("./lib/apis.mjs").ApiEntry} api
+ * @param {import("./apis.mjs").ApiEntry} api
  * @param {string} output
  * @returns {undefined}
  */
@@ -70,16 +65,4 @@ function lintFailed(api, output) {
   rmSync(output, { force: true });
   console.error(`✖ spec:bundle: the ${api.name} SDK bundle has lint errors (above); removed ${output}.`);
   return undefined;
-}
-
-if (import.meta.url === pathToFileURL(process.argv[1] ?? "").href) {
-  const outDir = flag("out-dir");
-  let failed = false;
-  for (const api of loadApis(flag("api"))) {
-    const output = outDir ? join(resolve(outDir), basename(api.bundle)) : api.bundle;
-    const bundled = bundleApi(api, output, outDir === undefined);
-    if (bundled) console.log(`✔ spec:bundle: ${api.name} → ${bundled}`);
-    else failed = true;
-  }
-  process.exitCode = failed ? 1 : 0;
 }

@@ -4,6 +4,7 @@ import {
   existsSync,
   mkdirSync,
   mkdtempSync,
+  readdirSync,
   readFileSync,
   rmSync,
   symlinkSync,
@@ -12,13 +13,13 @@ import {
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { repoRoot } from "./helpers.js";
+import { workspaceDir as repoRoot } from "../src/index.mjs";
 
 /**
  * The pipeline's failure modes, on a throwaway copy of the repo (the real spec is never
- * touched): the copy holds the root config, spec/, scripts/ and packages/types, with their
+ * touched): the copy holds the root config, spec/, packages/pipeline and packages/types, with their
  * node_modules linked to this checkout's, and runs the same turbo tasks the main job runs.
- * It builds the voice API only: its spec/apis.json keeps the `voice` entry (the REST scale
+ * It builds the voice API only: its packages/pipeline/apis.json keeps the `voice` entry (the REST scale
  * proof, packages/rest-types, has its own tests, and `pnpm check:generated` covers its drift).
  */
 const generatedPath = "packages/types/src/generated/voice.ts";
@@ -32,19 +33,41 @@ function copyRepo(): string {
     cwd: repoRoot,
     encoding: "utf8",
   });
-  const wanted = /^(spec\/|scripts\/|packages\/types\/|[^/]+$)/;
+  const wanted = /^(spec\/|packages\/(pipeline|types)\/|[^/]+$)/;
   for (const file of listed.stdout.split("\n").filter((path) => wanted.test(path))) {
     if (!existsSync(join(repoRoot, file))) continue;
     mkdirSync(dirname(join(root, file)), { recursive: true });
     cpSync(join(repoRoot, file), join(root, file));
   }
-  for (const dir of ["", "spec", "packages/types"]) {
+  for (const dir of ["", "packages/pipeline"]) {
     symlinkSync(join(repoRoot, dir, "node_modules"), join(root, dir, "node_modules"), "dir");
   }
-  const apisPath = join(root, "spec/apis.json");
+  // The packages that run the pipeline get their installed tools, but this copy's pipeline.
+  for (const dir of ["spec", "packages/types"]) linkInstall(join(repoRoot, dir), join(root, dir), root);
+
+  const apisPath = join(root, "packages/pipeline/apis.json");
   const config = JSON.parse(readFileSync(apisPath, "utf8")) as { apis: Record<string, unknown> };
   writeFileSync(apisPath, JSON.stringify({ ...config, apis: { voice: config.apis.voice } }, null, 2));
   return root;
+}
+
+/** `from`'s node_modules in `to`, entry by entry, with the pipeline and its command taken from `root`. */
+function linkInstall(from: string, to: string, root: string) {
+  const own = new Set([
+    ".bin",
+    "@signalwire-voice",
+    ".bin/signalwire-pipeline",
+    "@signalwire-voice/pipeline",
+  ]);
+  for (const folder of ["", ".bin", "@signalwire-voice"]) {
+    mkdirSync(join(to, "node_modules", folder), { recursive: true });
+    for (const entry of readdirSync(join(from, "node_modules", folder))) {
+      const name = folder ? `${folder}/${entry}` : entry;
+      if (!own.has(name)) symlinkSync(join(from, "node_modules", name), join(to, "node_modules", name));
+    }
+  }
+  symlinkSync(join(root, "packages/pipeline/src/cli.mjs"), join(to, "node_modules/.bin/signalwire-pipeline"));
+  symlinkSync(join(root, "packages/pipeline"), join(to, "node_modules/@signalwire-voice/pipeline"), "dir");
 }
 
 function run(command: string, args: string[]) {
@@ -137,7 +160,7 @@ describe("the pipeline on a broken spec", () => {
 
 describe("check:generated", () => {
   it("passes on the committed output", () => {
-    const { status, output } = run(process.execPath, ["scripts/check-generated.mjs"]);
+    const { status, output } = run(process.execPath, ["packages/pipeline/src/cli.mjs", "check-generated"]);
     expect(output).toContain("match the spec");
     expect(status).toBe(0);
   });
@@ -147,7 +170,7 @@ describe("check:generated", () => {
       text.replace("page_size?: number;", "page_size?: string;"),
     );
     try {
-      const { status, output } = run(process.execPath, ["scripts/check-generated.mjs"]);
+      const { status, output } = run(process.execPath, ["packages/pipeline/src/cli.mjs", "check-generated"]);
       expect(status).toBe(1);
       expect(output).toContain(generatedPath);
       expect(output).toContain("Do not edit generated files");
@@ -161,7 +184,7 @@ describe("check:generated", () => {
       text.replace("Include logs for deleted activity.", "Include deleted logs."),
     );
     try {
-      const { status, output } = run(process.execPath, ["scripts/check-generated.mjs"]);
+      const { status, output } = run(process.execPath, ["packages/pipeline/src/cli.mjs", "check-generated"]);
       expect(status).toBe(1);
       expect(output).toContain(generatedPath);
     } finally {
@@ -202,7 +225,11 @@ describe("turbo caching", () => {
     ]);
     expect(warm.status).toBe(0);
     const before = plan();
-    expect(misses(before)).toEqual(["@signalwire-voice/spec#test", "@signalwire-voice/types#test"]);
+    expect(misses(before)).toEqual([
+      "@signalwire-voice/pipeline#test",
+      "@signalwire-voice/spec#test",
+      "@signalwire-voice/types#test",
+    ]);
 
     const restore = editFile("README.md", (text) => `${text}\nA docs-only edit.\n`);
     expect(misses(plan())).toEqual(misses(before));
@@ -213,6 +240,7 @@ describe("turbo caching", () => {
     );
     try {
       expect(misses(plan())).toEqual([
+        "@signalwire-voice/pipeline#test",
         "@signalwire-voice/spec#spec:bundle",
         "@signalwire-voice/spec#spec:lint",
         "@signalwire-voice/spec#test",
@@ -222,6 +250,22 @@ describe("turbo caching", () => {
       ]);
     } finally {
       restoreSpec();
+    }
+
+    // The pipeline's own code is an input of every step it runs.
+    const restoreStep = editFile("packages/pipeline/src/generate.mjs", (text) => `${text}\n// an edit\n`);
+    try {
+      expect(misses(plan())).toEqual([
+        "@signalwire-voice/pipeline#test",
+        "@signalwire-voice/spec#spec:bundle",
+        "@signalwire-voice/spec#spec:lint",
+        "@signalwire-voice/spec#test",
+        "@signalwire-voice/types#build",
+        "@signalwire-voice/types#generate",
+        "@signalwire-voice/types#test",
+      ]);
+    } finally {
+      restoreStep();
     }
   });
 });

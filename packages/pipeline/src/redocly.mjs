@@ -1,18 +1,18 @@
 // @ts-check
-// Runs the pinned @redocly/cli so that its own output (code frames, rule ids) reaches the
-// user unchanged, minus the Node 20 deprecation box it prints on every run.
+// Runs this package's pinned @redocly/cli so that its own output (code frames, rule ids) reaches
+// the user unchanged, minus the Node 20 deprecation box it prints on every run.
 import { execFile, spawnSync } from "node:child_process";
 import { createRequire } from "node:module";
 import { availableParallelism } from "node:os";
 import { dirname, join } from "node:path";
-import { repoRoot, specDir } from "./apis.mjs";
+import { redoclyConfig, workspaceDir } from "./apis.mjs";
 
-const require = createRequire(join(specDir, "package.json"));
-const cliDir = dirname(require.resolve("@redocly/cli/package.json"));
+const require = createRequire(import.meta.url);
 /** @type {{ bin: Record<string, string> }} */
 const cliPackage = require("@redocly/cli/package.json");
-const cliBin = join(
-  cliDir,
+/** The pinned redocly CLI's entry file, for callers that time it as a plain process. */
+export const redoclyBin = join(
+  dirname(require.resolve("@redocly/cli/package.json")),
   /** @type {string} */ (cliPackage.bin.redocly ?? Object.values(cliPackage.bin)[0]),
 );
 
@@ -23,7 +23,60 @@ const quietEnv = {
   REDOCLY_SUPPRESS_UPDATE_NOTICE: "true",
   REDOCLY_SUPPRESS_NOTIFICATIONS: "true",
 };
-const spawnOptions = { cwd: repoRoot, env: quietEnv, maxBuffer: 256 * 1024 * 1024 };
+// From the workspace folder, so reported paths read `spec/voice.yaml:12:3`.
+const spawnOptions = { cwd: workspaceDir, env: quietEnv, maxBuffer: 256 * 1024 * 1024 };
+
+/** @typedef {{ status: number; stdout: string; stderr: string }} RedoclyResult */
+/** @typedef {{ echo?: boolean }} RedoclyOptions echo: print redocly's output (default true) */
+
+/**
+ * Runs `redocly <args>`. `lint` and `bundle` get the pipeline's config unless args name one.
+ * @example
+ * const { status } = redocly(["lint", "voice@upstream"]);
+ * @param {string[]} args
+ * @param {RedoclyOptions} [options]
+ * @returns {RedoclyResult}
+ */
+export function redocly(args, { echo = true } = {}) {
+  const result = spawnSync(process.execPath, [redoclyBin, ...withConfig(args)], {
+    ...spawnOptions,
+    encoding: "utf8",
+  });
+  if (result.error) throw result.error;
+  return finish(result.status ?? 1, result.stdout, result.stderr, echo);
+}
+
+/**
+ * {@link redocly} without blocking: callers comparing many specs (spec-diff, its tests) keep
+ * every core busy. At most one redocly per core runs at a time; the others wait their turn.
+ * @example
+ * const [base, head] = await Promise.all([redoclyAsync(baseArgs), redoclyAsync(headArgs)]);
+ * @param {string[]} args
+ * @param {RedoclyOptions} [options]
+ * @returns {Promise<RedoclyResult>}
+ */
+export async function redoclyAsync(args, { echo = true } = {}) {
+  await takeSlot();
+  try {
+    /** @type {RedoclyResult} */
+    const { status, stdout, stderr } = await new Promise((resolve, reject) => {
+      execFile(process.execPath, [redoclyBin, ...withConfig(args)], spawnOptions, (error, stdout, stderr) => {
+        // A number is redocly's exit code; a string means Node could not run it (ENOENT, maxBuffer).
+        if (typeof error?.code === "string") reject(error);
+        else resolve({ status: error ? (error.code ?? 1) : 0, stdout, stderr });
+      });
+    });
+    return finish(status, stdout, stderr, echo);
+  } finally {
+    releaseSlot();
+  }
+}
+
+/** @param {string[]} args */
+function withConfig(args) {
+  const configurable = args[0] === "lint" || args[0] === "bundle";
+  return configurable && !args.includes("--config") ? [...args, "--config", redoclyConfig] : args;
+}
 
 /**
  * Drops the framed "Node.js 20 support is ending" notice; keeps everything else.
@@ -38,50 +91,11 @@ function withoutBanner(text) {
 }
 
 /**
- * Runs `redocly <args>` from the repo root (where redocly.yaml lives).
- * @example
- * const { status } = redocly(["lint", "voice@upstream"]);
- * @param {string[]} args
- * @param {{ echo?: boolean }} [options] echo: print redocly's output (default true)
- * @returns {{ status: number; stdout: string; stderr: string }}
- */
-export function redocly(args, { echo = true } = {}) {
-  const result = spawnSync(process.execPath, [cliBin, ...args], { ...spawnOptions, encoding: "utf8" });
-  if (result.error) throw result.error;
-  return finish(result.status ?? 1, result.stdout, result.stderr, echo);
-}
-
-/**
- * {@link redocly} without blocking: callers comparing many specs (spec-diff, its tests) keep
- * every core busy. At most one redocly per core runs at a time; the others wait their turn.
- * @example
- * const [base, head] = await Promise.all([redoclyAsync(baseArgs), redoclyAsync(headArgs)]);
- * @param {string[]} args
- * @param {{ echo?: boolean }} [options] echo: print redocly's output (default true)
- * @returns {Promise<{ status: number; stdout: string; stderr: string }>}
- */
-export async function redoclyAsync(args, { echo = true } = {}) {
-  await takeSlot();
-  try {
-    /** @type {{ status: number; stdout: string; stderr: string }} */
-    const { status, stdout, stderr } = await new Promise((resolve, reject) => {
-      execFile(process.execPath, [cliBin, ...args], spawnOptions, (error, stdout, stderr) => {
-        // A number is redocly's exit code; a string means Node could not run it (ENOENT, maxBuffer).
-        if (typeof error?.code === "string") reject(error);
-        else resolve({ status: error ? (error.code ?? 1) : 0, stdout, stderr });
-      });
-    });
-    return finish(status, stdout, stderr, echo);
-  } finally {
-    releaseSlot();
-  }
-}
-
-/**
  * @param {number} status
  * @param {string} rawStdout
  * @param {string} rawStderr
  * @param {boolean} echo
+ * @returns {RedoclyResult}
  */
 function finish(status, rawStdout, rawStderr, echo) {
   const stdout = withoutBanner(rawStdout);
