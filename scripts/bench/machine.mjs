@@ -28,8 +28,8 @@ export function describeMachine(loadAtStart) {
 const tools = {
   turbo: ".",
   typescript: ".",
-  "@redocly/cli": "spec",
-  "openapi-typescript": "packages/types",
+  "@redocly/cli": "packages/pipeline",
+  "openapi-typescript": "packages/pipeline",
   "openapi-fetch": "packages/client",
   tsdown: "packages/client",
   vitest: "packages/client",

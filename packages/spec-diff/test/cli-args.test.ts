@@ -45,13 +45,16 @@ describe("parseCliArgs", () => {
   it.each([
     [["--head", "b.yaml"], "Both --base and --head are required (got no --base)."],
     [[], "Both --base and --head are required (got no --base, no --head)."],
-    [[...required, "--format"], "--format needs a value."],
-    [[...required, "--fail-on", "--no-overlay"], "--fail-on needs a value."],
+    [[...required, "--format"], "Option '--format <value>' argument missing"],
+    [[...required, "--fail-on", "--no-overlay"], "Option '--fail-on' argument is ambiguous."],
+    [[...required, "--format", "yaml"], "--format must be one of markdown, json, github (got `yaml`)."],
+    [[...required, "--fail-on", "huge"], "--fail-on must be major, minor, patch or none (got `huge`)."],
+    [[...required, "--colour"], "Unknown option '--colour'"],
     [
       [...required, "--no-overlay", "--overlay", "x.yaml"],
       "--no-overlay cannot be combined with --overlay or --base-overlay.",
     ],
-    [[...required, "extra.yaml"], "Unknown argument `extra.yaml`."],
+    [[...required, "extra.yaml"], "Unexpected argument 'extra.yaml'"],
   ])("rejects %j", (argv, message) => {
     expect(() => parseCliArgs(argv)).toThrow(message);
   });

@@ -1,3 +1,4 @@
+import { parseArgs } from "node:util";
 import type { Bump } from "../report.js";
 import { isBump } from "./severity.js";
 
@@ -37,45 +38,36 @@ Exit codes: 0 ok, 1 bump reached --fail-on, 2 bad input.`;
 const formats: readonly Format[] = ["markdown", "json", "github"];
 
 /**
- * Parses argv (without node and the script). Throws an Error whose message says what is
- * wrong and what is accepted; `--help` returns "help".
+ * Parses argv (without node and the script) with Node's `parseArgs`. Throws an Error whose
+ * message says what is wrong and what is accepted; `--help` returns "help".
  */
 export function parseCliArgs(argv: readonly string[]): CliArgs | "help" {
-  const values = new Map<string, string>();
-  const lists = { overlay: [] as string[], "base-overlay": [] as string[] };
-  let writeChangeset = false;
-  let noOverlay = false;
-  for (let index = 0; index < argv.length; index += 1) {
-    const arg = argv[index] ?? "";
-    const [flag, inline] = arg.startsWith("--") ? splitOnce(arg.slice(2)) : [arg, undefined];
-    if (flag === "help" || arg === "-h") return "help";
-    if (flag === "write-changeset") writeChangeset = true;
-    else if (flag === "no-overlay") noOverlay = true;
-    else if (
-      ["base", "head", "format", "fail-on", "changeset-dir", "output", "overlay", "base-overlay"].includes(
-        flag,
-      )
-    ) {
-      const value = inline ?? argv[++index];
-      if (value === undefined || value.startsWith("--")) throw new Error(`--${flag} needs a value.`);
-      if (flag === "overlay" || flag === "base-overlay") lists[flag].push(value);
-      else values.set(flag, value);
-    } else {
-      throw new Error(`Unknown argument \`${arg}\`.`);
-    }
-  }
-  const base = values.get("base");
-  const head = values.get("head");
+  const { values } = parseArgs({
+    args: [...argv],
+    options: {
+      base: { type: "string" },
+      head: { type: "string" },
+      format: { type: "string", default: "markdown" },
+      "fail-on": { type: "string", default: "none" },
+      "write-changeset": { type: "boolean", default: false },
+      "changeset-dir": { type: "string" },
+      "no-overlay": { type: "boolean", default: false },
+      overlay: { type: "string", multiple: true, default: [] },
+      "base-overlay": { type: "string", multiple: true, default: [] },
+      output: { type: "string" },
+      help: { type: "boolean", short: "h", default: false },
+    },
+  });
+  if (values.help) return "help";
+  const { base, head, format, "fail-on": failOn, overlay, "base-overlay": baseOverlay } = values;
   if (!base || !head)
     throw new Error(
       `Both --base and --head are required (got ${base ? "" : "no --base"}${!base && !head ? ", " : ""}${head ? "" : "no --head"}).`,
     );
-  const format = values.get("format") ?? "markdown";
   if (!formats.includes(format as Format))
     throw new Error(`--format must be one of ${formats.join(", ")} (got \`${format}\`).`);
-  const failOn = values.get("fail-on") ?? "none";
   if (!isBump(failOn)) throw new Error(`--fail-on must be major, minor, patch or none (got \`${failOn}\`).`);
-  if (noOverlay && (lists.overlay.length || lists["base-overlay"].length)) {
+  if (values["no-overlay"] && (overlay.length || baseOverlay.length)) {
     throw new Error("--no-overlay cannot be combined with --overlay or --base-overlay.");
   }
   return {
@@ -83,15 +75,10 @@ export function parseCliArgs(argv: readonly string[]): CliArgs | "help" {
     head,
     format: format as Format,
     failOn,
-    writeChangeset,
-    changesetDir: values.get("changeset-dir"),
-    overlays: noOverlay ? [] : lists.overlay.length ? lists.overlay : undefined,
-    baseOverlays: lists["base-overlay"].length ? lists["base-overlay"] : undefined,
-    output: values.get("output"),
+    writeChangeset: values["write-changeset"],
+    changesetDir: values["changeset-dir"],
+    overlays: values["no-overlay"] ? [] : overlay.length ? overlay : undefined,
+    baseOverlays: baseOverlay.length ? baseOverlay : undefined,
+    output: values.output,
   };
-}
-
-function splitOnce(text: string): [string, string | undefined] {
-  const at = text.indexOf("=");
-  return at === -1 ? [text, undefined] : [text.slice(0, at), text.slice(at + 1)];
 }
