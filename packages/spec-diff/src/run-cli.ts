@@ -5,7 +5,7 @@ import { formatGithub } from "./format/format-github.js";
 import { formatJson } from "./format/format-json.js";
 import { formatMarkdown } from "./format/format-markdown.js";
 import { type CliArgs, parseCliArgs, USAGE } from "./internal/cli-args.js";
-import { findRepoRoot } from "./internal/pipeline-scripts.js";
+import { workspaceDir } from "./internal/pipeline-scripts.js";
 import { reaches } from "./internal/severity.js";
 import type { Report } from "./report.js";
 import { SpecDiffError } from "./spec-diff-error.js";
@@ -74,7 +74,7 @@ export async function runCli(
   if (args.output) writeFileSync(resolve(io.cwd, args.output), text);
   else io.stdout(text);
   if (args.writeChangeset) {
-    const dir = resolve(io.cwd, args.changesetDir ?? join(findRepoRoot(), ".changeset"));
+    const dir = resolve(io.cwd, args.changesetDir ?? join(workspaceDir(), ".changeset"));
     const result = writeChangeset(report, dir);
     io.stderr(
       result.written

@@ -31,8 +31,8 @@ const scripts: PipelineScripts = {
   loadApis: pipeline.loadApis,
 };
 
-/** The workspace folder, as the pipeline declares it. */
-export function findRepoRoot(): string {
+/** The workspace folder, as the pipeline declares it (where `.changeset` is). */
+export function workspaceDir(): string {
   return pipeline.workspaceDir;
 }
 
