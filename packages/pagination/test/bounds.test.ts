@@ -1,14 +1,8 @@
 import { InputError } from "@signalwire-voice/client";
+import { collect, sendJson, settle, startTestServer, type TestServer } from "@signalwire-voice/test-utils";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { cursorOf, paginate, UnsafeNextLinkError } from "../src/index.js";
-import {
-  collect,
-  sendJson,
-  settle,
-  startTestServer,
-  type TestServer,
-  voiceClient,
-} from "./helpers/servers.js";
+import { voiceClient } from "./helpers/voice-client.js";
 
 // Next links and cursors far bigger than any real one (a hostile server, a corrupted store): refused
 // with a short message, and what is accepted is worked on in time linear in its size.

@@ -5,9 +5,10 @@ import {
   type RunningMockServer,
   startMockServer,
 } from "@signalwire-voice/mock-server";
+import { collect, settle } from "@signalwire-voice/test-utils";
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
 import { cursorOf, paginate } from "../src/index.js";
-import { collect, queries, settle, voiceClient } from "./helpers/servers.js";
+import { queries, voiceClient } from "./helpers/voice-client.js";
 
 let server: RunningMockServer;
 /** Every id of the 1000 logs, in order, from one clean walk. */

@@ -1,8 +1,8 @@
 import { ApiError } from "@signalwire-voice/client";
+import { collect, settle, startTestServer, type TestServer } from "@signalwire-voice/test-utils";
 import createClient from "openapi-fetch";
 import { afterAll, beforeAll, beforeEach, describe, expect, expectTypeOf, it } from "vitest";
 import { cursorOf, paginate, UnsafeNextLinkError } from "../src/index.js";
-import { collect, settle, startTestServer, type TestServer } from "./helpers/servers.js";
 import { startThingServer, type Thing, type ThingPaths } from "./helpers/things.js";
 
 // A second API: a plain openapi-fetch client (no voice client in sight) of a hand-written

@@ -1,19 +1,10 @@
 import { inspect } from "node:util";
 import { VoiceError } from "@signalwire-voice/client";
 import { createMockServer, type RunningMockServer, startMockServer } from "@signalwire-voice/mock-server";
+import { collect, sendJson, settle, startTestServer, type TestServer } from "@signalwire-voice/test-utils";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { cursorOf, type ListClient, paginate, UnsafeNextLinkError } from "../src/index.js";
-import {
-  CREDENTIALS,
-  collect,
-  PROJECT_ID,
-  sendJson,
-  settle,
-  startTestServer,
-  type TestServer,
-  TOKEN,
-  voiceClient,
-} from "./helpers/servers.js";
+import { CREDENTIALS, PROJECT_ID, TOKEN, voiceClient } from "./helpers/voice-client.js";
 
 // The mock server, a list server whose next links the test writes, and the "other origin": a
 // real second server on another port that must never receive a request.

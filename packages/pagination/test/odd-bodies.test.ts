@@ -1,8 +1,9 @@
 import type { ServerResponse } from "node:http";
 import { UnexpectedResponseError } from "@signalwire-voice/client";
+import { sendJson, settle, startTestServer, type TestServer } from "@signalwire-voice/test-utils";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { cursorOf, paginate } from "../src/index.js";
-import { sendJson, settle, startTestServer, type TestServer, voiceClient } from "./helpers/servers.js";
+import { voiceClient } from "./helpers/voice-client.js";
 
 // A success status with a body that is no page of a list: a typed error that says what was
 // wrong, with the cursor of the page to resume from, never a TypeError or items made up.

@@ -1,8 +1,9 @@
 import { InputError } from "@signalwire-voice/client";
 import { type RunningMockServer, startMockServer } from "@signalwire-voice/mock-server";
+import { settle } from "@signalwire-voice/test-utils";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { type PaginateOptions, paginate } from "../src/index.js";
-import { queries, settle, voiceClient } from "./helpers/servers.js";
+import { queries, voiceClient } from "./helpers/voice-client.js";
 
 let server: RunningMockServer;
 beforeAll(async () => {

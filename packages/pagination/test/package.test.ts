@@ -1,8 +1,9 @@
 import { createRequire } from "node:module";
 import { type RunningMockServer, startMockServer } from "@signalwire-voice/mock-server";
+import { settle, startTestServer, type TestServer } from "@signalwire-voice/test-utils";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import * as source from "../src/index.js";
-import { settle, startTestServer, type TestServer, voiceClient } from "./helpers/servers.js";
+import { voiceClient } from "./helpers/voice-client.js";
 
 // The built package (turbo's test task builds it first), as ESM and CommonJS consumers load it.
 // Paths built at run time: typecheck may run before the build, and must not need dist/.

@@ -1,8 +1,9 @@
 import { ApiError } from "@signalwire-voice/client";
 import { type RunningMockServer, startMockServer } from "@signalwire-voice/mock-server";
+import { collect, settle } from "@signalwire-voice/test-utils";
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
 import { cursorOf, paginate } from "../src/index.js";
-import { collect, settle, voiceClient } from "./helpers/servers.js";
+import { voiceClient } from "./helpers/voice-client.js";
 
 let server: RunningMockServer;
 let want: string[];

@@ -1,16 +1,10 @@
 import type { VoicePaths } from "@signalwire-voice/client";
 import { type RunningMockServer, startMockServer } from "@signalwire-voice/mock-server";
+import { collect, sendJson, startTestServer, type TestServer } from "@signalwire-voice/test-utils";
 import createClient from "openapi-fetch";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { paginate } from "../src/index.js";
-import {
-  CREDENTIALS,
-  collect,
-  sendJson,
-  startTestServer,
-  type TestServer,
-  voiceClient,
-} from "./helpers/servers.js";
+import { CREDENTIALS, voiceClient } from "./helpers/voice-client.js";
 
 // Query names a next link or a stored cursor can carry that are also names on Object.prototype:
 // each must be sent exactly as it came, never read from (or written to) a prototype.

@@ -1,5 +1,6 @@
 import { InputError } from "@signalwire-voice/client";
 import { type RunningMockServer, startMockServer } from "@signalwire-voice/mock-server";
+import { collect, settle } from "@signalwire-voice/test-utils";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import {
   type CursorState,
@@ -9,7 +10,7 @@ import {
   type PaginateOptions,
   paginate,
 } from "../src/index.js";
-import { collect, queries, settle, voiceClient } from "./helpers/servers.js";
+import { queries, voiceClient } from "./helpers/voice-client.js";
 
 // Every cursor a walk leaves can be saved and passed back: `undefined` starts a walk, a page's
 // cursor resumes it, the last page's ends it for good (nothing sent), and a loop's stays a loop.

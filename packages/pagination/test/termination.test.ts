@@ -1,7 +1,8 @@
 import { type RunningMockServer, startMockServer } from "@signalwire-voice/mock-server";
+import { sendJson, settle, startTestServer, type TestServer } from "@signalwire-voice/test-utils";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { cursorOf, MaxPagesError, PaginationLoopError, paginate } from "../src/index.js";
-import { sendJson, settle, startTestServer, type TestServer, voiceClient } from "./helpers/servers.js";
+import { voiceClient } from "./helpers/voice-client.js";
 
 let server: RunningMockServer;
 beforeAll(async () => {

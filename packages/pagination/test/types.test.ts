@@ -13,8 +13,8 @@ import {
   type Paginated,
   paginate,
 } from "../src/index.js";
-import { voiceClient } from "./helpers/servers.js";
 import type { Thing, ThingPaths } from "./helpers/things.js";
+import { voiceClient } from "./helpers/voice-client.js";
 
 // Run by `tsc` (the typecheck task): each `@ts-expect-error` must meet an error, each
 // expectTypeOf an exact type. The calls sit in functions that are compiled, never called.

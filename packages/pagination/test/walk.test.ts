@@ -1,7 +1,8 @@
 import { type RunningMockServer, startMockServer } from "@signalwire-voice/mock-server";
+import { collect } from "@signalwire-voice/test-utils";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { paginate } from "../src/index.js";
-import { CREDENTIALS, collect, queries, voiceClient } from "./helpers/servers.js";
+import { CREDENTIALS, queries, voiceClient } from "./helpers/voice-client.js";
 
 // Real HTTP against the mock server, one server per dataset size.
 const servers = new Map<number, RunningMockServer>();

@@ -1,17 +1,15 @@
 import { spawnSync } from "node:child_process";
 import {
-  cpSync,
   existsSync,
   mkdirSync,
-  mkdtempSync,
   readdirSync,
   readFileSync,
   rmSync,
   symlinkSync,
   writeFileSync,
 } from "node:fs";
-import { tmpdir } from "node:os";
-import { dirname, join } from "node:path";
+import { join } from "node:path";
+import { copyWorkspace } from "@signalwire-voice/test-utils";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { workspaceDir as repoRoot } from "../src/index.mjs";
 
@@ -28,23 +26,15 @@ let work: string;
 function copyRepo(): string {
   // A space in the path, as in many users' checkouts: a script that builds its own file URL
   // or splits a command on spaces breaks the pipeline there.
-  const root = mkdtempSync(join(tmpdir(), "pipeline test "));
-  const listed = spawnSync("git", ["ls-files", "-co", "--exclude-standard"], {
-    cwd: repoRoot,
-    encoding: "utf8",
+  const root = copyWorkspace(repoRoot, {
+    prefix: "pipeline test ",
+    paths: [":(glob)*", "spec", "packages/pipeline", "packages/types"],
   });
-  const wanted = /^(spec\/|packages\/(pipeline|types)\/|[^/]+$)/;
-  for (const file of listed.stdout.split("\n").filter((path) => wanted.test(path))) {
-    if (!existsSync(join(repoRoot, file))) continue;
-    mkdirSync(dirname(join(root, file)), { recursive: true });
-    cpSync(join(repoRoot, file), join(root, file));
-  }
   for (const dir of ["", "packages/pipeline"]) {
     symlinkSync(join(repoRoot, dir, "node_modules"), join(root, dir, "node_modules"), "dir");
   }
   // The packages that run the pipeline get their installed tools, but this copy's pipeline.
   for (const dir of ["spec", "packages/types"]) linkInstall(join(repoRoot, dir), join(root, dir), root);
-
   const apisPath = join(root, "packages/pipeline/apis.json");
   const config = JSON.parse(readFileSync(apisPath, "utf8")) as { apis: Record<string, unknown> };
   writeFileSync(apisPath, JSON.stringify({ ...config, apis: { voice: config.apis.voice } }, null, 2));
@@ -74,7 +64,14 @@ function run(command: string, args: string[]) {
   const result = spawnSync(command, args, {
     cwd: work,
     encoding: "utf8",
-    env: { ...process.env, TURBO_TELEMETRY_DISABLED: "1", NO_COLOR: "1", FORCE_COLOR: "0" },
+    // The copy's node_modules are this checkout's, linked: pnpm must run the scripts as they are.
+    env: {
+      ...process.env,
+      TURBO_TELEMETRY_DISABLED: "1",
+      NO_COLOR: "1",
+      FORCE_COLOR: "0",
+      pnpm_config_verify_deps_before_run: "false",
+    },
   });
   return { status: result.status, output: `${result.stdout}\n${result.stderr}` };
 }

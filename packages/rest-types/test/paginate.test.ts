@@ -1,10 +1,11 @@
 import { ApiError } from "@signalwire-voice/client";
 import { cursorOf, paginate } from "@signalwire-voice/pagination";
+import type { TestServer } from "@signalwire-voice/test-utils";
 import createClient from "openapi-fetch";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import type { paths } from "../src/index.js";
 import { faxLog, messageLog, numberGroup, project } from "./helpers/items.js";
-import { AUTHORIZATION, type RestServer, startRestServer } from "./helpers/rest-server.js";
+import { AUTHORIZATION, startRestServer } from "./helpers/rest-server.js";
 
 // `paginate` from @signalwire-voice/pagination, unchanged, over four list operations of the
 // combined REST spec, through a plain openapi-fetch client of its generated `paths`, against a
@@ -26,7 +27,7 @@ const lists = {
 } as const;
 type ListedPath = keyof typeof lists;
 
-let server: RestServer;
+let server: TestServer;
 beforeAll(async () => {
   server = await startRestServer(lists);
 });
@@ -54,7 +55,7 @@ describe("paginate over the REST spec's list operations", () => {
     expect(items).toEqual(lists[path].items);
     expect(server.requests).toHaveLength(pages);
     expect(server.requests.every((request) => request.path === path)).toBe(true);
-    expect(server.requests.every((request) => request.authorization === AUTHORIZATION)).toBe(true);
+    expect(server.requests.every((request) => request.headers.authorization === AUTHORIZATION)).toBe(true);
     // Each page after the first is the one its predecessor's `next` link named.
     expect(tokens(path)).toEqual(
       Array.from({ length: pages }, (_, page) => (page ? `PA${page * pageSize}` : undefined)),

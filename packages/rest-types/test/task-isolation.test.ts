@@ -1,8 +1,8 @@
 import { spawnSync } from "node:child_process";
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { readFileSync, rmSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
+import { copyWorkspace } from "@signalwire-voice/test-utils";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
 // Which turbo tasks a spec edit invalidates, read from the task hashes of dry runs on a copy of
@@ -17,16 +17,7 @@ let work: string;
 
 beforeAll(() => {
   // A space in the path, as in many users' checkouts: turbo's globs and hashes must not care.
-  work = mkdtempSync(join(tmpdir(), "task isolation "));
-  const listed = spawnSync("git", ["ls-files", "-co", "--exclude-standard"], {
-    cwd: repoRoot,
-    encoding: "utf8",
-  });
-  for (const file of listed.stdout.split("\n").filter(Boolean)) {
-    if (!existsSync(join(repoRoot, file))) continue;
-    mkdirSync(dirname(join(work, file)), { recursive: true });
-    cpSync(join(repoRoot, file), join(work, file));
-  }
+  work = copyWorkspace(repoRoot, { prefix: "task isolation " });
 });
 afterAll(() => {
   if (work) rmSync(work, { recursive: true, force: true });

@@ -1,16 +1,7 @@
 import { createHash } from "node:crypto";
-import {
-  cpSync,
-  mkdirSync,
-  mkdtempSync,
-  readdirSync,
-  readFileSync,
-  rmSync,
-  symlinkSync,
-  writeFileSync,
-} from "node:fs";
-import { tmpdir } from "node:os";
-import { basename, dirname, join } from "node:path";
+import { cpSync, mkdirSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
+import { dirname, join } from "node:path";
+import { copyWorkspace } from "@signalwire-voice/test-utils";
 import { afterAll, describe, expect, it } from "vitest";
 import { packageDir, repoRoot, runNode } from "./helpers/run-cli.js";
 
@@ -19,36 +10,32 @@ import { packageDir, repoRoot, runNode } from "./helpers/run-cli.js";
 // .changeset, and the built spec-diff, each package resolving the others inside the copy.
 // The copy's path has a space, as many users' checkouts do: scripts that build file URLs by
 // hand or split a command line on spaces fail there.
-const temp = mkdtempSync(join(tmpdir(), "spec-update copy "));
+const temp = copyWorkspace(repoRoot, {
+  prefix: "spec-update copy ",
+  paths: [
+    "package.json",
+    "pnpm-workspace.yaml",
+    "redocly.yaml",
+    "scripts",
+    ".changeset/config.json",
+    "packages/pipeline",
+    "packages/spec-diff/package.json",
+    "spec/voice.yaml",
+    "spec/overlays",
+    "spec/package.json",
+    "spec/provenance/voice.json",
+    "packages/types/package.json",
+    "packages/types/src/generated",
+    "packages/client/package.json",
+  ],
+});
 afterAll(() => rmSync(temp, { recursive: true, force: true }));
-// Without node_modules: scripts/ holds installed tools (~110 MB) that spec:update never loads.
-const copy = (path: string) =>
-  cpSync(join(repoRoot, path), join(temp, path), {
-    recursive: true,
-    filter: (source) => basename(source) !== "node_modules",
-  });
+// The build git ignores, which the `test` task makes first.
+cpSync(join(packageDir, "dist"), join(temp, "packages/spec-diff/dist"), { recursive: true });
 const link = (path: string, target: string) => {
   mkdirSync(dirname(join(temp, path)), { recursive: true });
   symlinkSync(target, join(temp, path));
 };
-for (const path of [
-  "package.json",
-  "pnpm-workspace.yaml",
-  "redocly.yaml",
-  "scripts",
-  ".changeset/config.json",
-  "packages/pipeline",
-  "packages/spec-diff/package.json",
-  "packages/spec-diff/dist",
-  "spec/voice.yaml",
-  "spec/overlays",
-  "spec/package.json",
-  "spec/provenance/voice.json",
-  "packages/types/package.json",
-  "packages/types/src/generated",
-  "packages/client/package.json",
-])
-  copy(path);
 // The pipeline's tools (redocly, openapi-typescript) and spec-diff's (yaml) as installed; the
 // workspace packages themselves from the copy.
 link("packages/pipeline/node_modules", join(repoRoot, "packages/pipeline/node_modules"));

@@ -1,6 +1,6 @@
-import type { MockServer, MockServerOptions, RecordedRequest } from "../create-mock-server.js";
 import { MOCK_SERVER_DEFAULTS } from "../defaults.js";
-import { createDataset, MAX_LOGS } from "./dataset.js";
+import type { MockServer, MockServerOptions, RecordedRequest } from "../mock-server.js";
+import { createDataset, MAX_LOGS } from "./create-dataset.js";
 import { FaultBook } from "./faults.js";
 import { toResponse } from "./fetch-response.js";
 import { type HandlerRequest, handle } from "./handler.js";

@@ -1,4 +1,4 @@
-import { sendJson, startTestServer, type TestServer } from "./servers.js";
+import { sendJson, startTestServer, type TestServer } from "@signalwire-voice/test-utils";
 
 /** An item of the second list: nothing like a voice log. */
 export interface Thing {

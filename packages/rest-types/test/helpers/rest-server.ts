@@ -1,5 +1,4 @@
-import { createServer, type ServerResponse } from "node:http";
-import type { AddressInfo } from "node:net";
+import { sendJson, startTestServer, type TestServer } from "@signalwire-voice/test-utils";
 
 export const PROJECT_ID = "test-project";
 export const TOKEN = "test-token";
@@ -12,38 +11,21 @@ export interface RestList {
   filters?: Record<string, (item: never, value: string) => boolean>;
 }
 
-/** A request as the server saw it. */
-export interface SeenRequest {
-  path: string;
-  query: Record<string, string>;
-  authorization: string | undefined;
-}
-
-export interface RestServer {
-  /** `http://127.0.0.1:PORT`: the base URL of a client of the REST spec (its paths start with /api). */
-  url: string;
-  requests: SeenRequest[];
-  close(): Promise<void>;
-}
-
 /**
  * A real HTTP server on 127.0.0.1 that pages `lists` the way SignalWire's REST API does: the 200
  * body is `{ links: { self, first, next?, prev? }, data }`, and `next` is an absolute URL whose
  * query carries `page_number`, `page_size`, an opaque `page_token` and the request's filters.
- * Without the Basic credentials it answers 401, for a path it does not know 404.
+ * Without the Basic credentials it answers 401, for a path it does not know 404. Its `url` is the
+ * base URL of a client of the REST spec, whose paths start with /api.
  */
-export async function startRestServer(lists: Record<string, RestList>): Promise<RestServer> {
-  const requests: SeenRequest[] = [];
-  const server = createServer((request, response) => {
-    const origin = `http://${request.headers.host}`;
-    const url = new URL(request.url ?? "/", origin);
-    const query = Object.fromEntries(url.searchParams);
-    requests.push({ path: url.pathname, query, authorization: request.headers.authorization });
+export function startRestServer(lists: Record<string, RestList>): Promise<TestServer> {
+  return startTestServer((request, response, url, origin) => {
     if (request.headers.authorization !== AUTHORIZATION)
-      return send(response, 401, { error: "Unauthorized" });
+      return sendJson(response, { error: "Unauthorized" }, 401);
     const list = lists[url.pathname];
-    if (request.method !== "GET" || !list) return send(response, 404, { error: "Not Found" });
+    if (request.method !== "GET" || !list) return sendJson(response, { error: "Not Found" }, 404);
 
+    const query = Object.fromEntries(url.searchParams);
     const size = Number(query.page_size ?? 50);
     const offset = query.page_token ? Number(query.page_token.replace(/^PA/, "")) : 0;
     const filters = Object.entries(list.filters ?? {}).filter(([name]) => name in query);
@@ -67,22 +49,6 @@ export async function startRestServer(lists: Record<string, RestList>): Promise<
       ...(offset + size < matching.length ? { next: pageUrl(offset + size) } : {}),
       ...(offset > 0 ? { prev: pageUrl(Math.max(0, offset - size)) } : {}),
     };
-    send(response, 200, { links, data: matching.slice(offset, offset + size) });
+    sendJson(response, { links, data: matching.slice(offset, offset + size) });
   });
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  const { port } = server.address() as AddressInfo;
-  return {
-    url: `http://127.0.0.1:${port}`,
-    requests,
-    close: () =>
-      new Promise((resolve) => {
-        server.closeAllConnections();
-        server.close(() => resolve());
-      }),
-  };
-}
-
-function send(response: ServerResponse, status: number, body: unknown): void {
-  response.writeHead(status, { "content-type": "application/json" });
-  response.end(JSON.stringify(body));
 }
