@@ -11,7 +11,7 @@ import { toolEnv } from "./lib/bootstrap.mjs";
 /**
  * The built spec-diff package (`packages/spec-diff/dist`), built first unless `build` is false.
  * @param {{ build?: boolean; root?: string }} [options]
- * @returns {Promise<typeof import("@signalwire-voice/spec-diff")>}
+ * @returns {Promise<typeof import("../packages/spec-diff/src/index.js")>}
  */
 export async function loadSpecDiff({ build = true, root = repoRoot } = {}) {
   if (build) {
@@ -29,7 +29,7 @@ export async function loadSpecDiff({ build = true, root = repoRoot } = {}) {
       process.exit(2);
     }
   }
-  return import("@signalwire-voice/spec-diff");
+  return import(pathToFileURL(join(root, "packages/spec-diff/dist/index.mjs")).href);
 }
 
 if (import.meta.url === pathToFileURL(process.argv[1] ?? "").href) {

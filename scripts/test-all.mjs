@@ -1,12 +1,17 @@
 // @ts-check
 // `npm test`: every test and check, on a fresh machine. Installs what it needs first.
-import { installDependencies, requireNode, step, turboStep } from "./lib/bootstrap.mjs";
+import { installDependencies, pnpmCommand, requireNode, step, turboStep } from "./lib/bootstrap.mjs";
 
 requireNode();
 console.log("npm test: about 3 minutes on 2 cores after `npm start`; turbo replays what has not changed.");
 installDependencies();
 // Before turbo: its generate task rewrites the committed files, which would hide a hand edit.
-step("Generated code matches the spec (check:generated)", process.execPath, ["scripts/check-generated.mjs"]);
+const pnpm = pnpmCommand();
+step("Generated code matches the spec (check:generated)", pnpm.command, [
+  ...pnpm.prefix,
+  "--silent",
+  "check:generated",
+]);
 await turboStep("Lint, typecheck and test every package (README blocks included)", [
   "lint",
   "lint:root",

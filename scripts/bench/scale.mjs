@@ -4,17 +4,29 @@
 // voice spec, in the bench's copy of the repo: wall time and peak RSS of each. Then spec-diff
 // between two REST revisions, next to plain `redocly diff`: packages/spec-diff/bench/rest-timing.mjs
 // on its default pair, both in the repo (an older revision it keeps, and the `rest` upstream).
-import { mkdirSync, statSync, writeFileSync } from "node:fs";
-import { join, relative } from "node:path";
-import { loadApis } from "@signalwire-voice/pipeline";
+import { mkdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
+import { join, relative, resolve } from "node:path";
 import { repoRoot } from "../lib/apis.mjs";
 import { lastJson, measure, peakRssMiB } from "./measure.mjs";
 import { perRound, summarize } from "./stats.mjs";
 
+/**
+ * One API's files in the workspace at `root`, as the pipeline's apis.json lists them.
+ * @param {string} root @param {string} api
+ */
+function apiFiles(root, api) {
+  /** @type {{ root: string; apis: Record<string, { upstream: string; types: string }> }} */
+  const config = JSON.parse(readFileSync(join(root, "packages/pipeline/apis.json"), "utf8"));
+  const entry = config.apis[api];
+  if (!entry) throw new Error(`bench: no API "${api}" in the pipeline's apis.json.`);
+  const base = resolve(root, "packages/pipeline", config.root);
+  return { upstream: resolve(base, entry.upstream), types: resolve(base, entry.types) };
+}
+
 /** The section's title, with the size of each API's upstream document. */
 const section = (() => {
   const size = (/** @type {string} */ api) => {
-    const bytes = statSync(loadApis(api)[0]?.upstream ?? "").size;
+    const bytes = statSync(apiFiles(repoRoot, api).upstream).size;
     return bytes > 1e6 ? `${(bytes / 1e6).toFixed(2)} MB` : `${(bytes / 1e3).toFixed(0)} kB`;
   };
   return `Scale: the combined SignalWire REST spec (${size("rest")}) next to the voice spec (${size("voice")})`;
@@ -27,12 +39,11 @@ const section = (() => {
  */
 function steps(copy, api) {
   const pipelineCli = join(copy, "packages/pipeline/src/cli.mjs");
-  const [entry] = loadApis(api);
-  if (!entry) throw new Error(`bench: no API "${api}" in the pipeline's apis.json.`);
+  const entry = apiFiles(copy, api);
   // Typecheck the generated file alone, with the repo's strict base config.
   const tsconfig = join(copy, ".bench", `tsconfig.${api}.json`);
   mkdirSync(join(copy, ".bench"), { recursive: true });
-  const types = relative(join(copy, ".bench"), join(copy, relative(repoRoot, entry.types)));
+  const types = relative(join(copy, ".bench"), entry.types);
   writeFileSync(tsconfig, JSON.stringify({ extends: "../tsconfig.base.json", files: [types] }));
   return {
     "lint (`<api>@upstream` rules)": [pipelineCli, "lint", "--api", api],

@@ -1,4 +1,4 @@
-import { existsSync, readdirSync, rmSync } from "node:fs";
+import { existsSync, readdirSync, readFileSync, rmSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { type RunningMockServer, startMockServer } from "@signalwire-voice/mock-server";
@@ -14,9 +14,18 @@ import { runBlock } from "./helpers/run-block.js";
 // `strict` (with and without exactOptionalPropertyTypes), and run with SIGNALWIRE_BASE_URL and
 // credentials pointing at a mock server. What each block must print is in expected-output.ts.
 const repoRoot = join(dirname(fileURLToPath(import.meta.url)), "../../..");
+// The published packages' READMEs: what users read and copy. Private packages (tools, test
+// helpers) cannot be installed, so their examples are not a user's code.
+const published = (name: string) =>
+  !(
+    JSON.parse(readFileSync(join(repoRoot, "packages", name, "package.json"), "utf8")) as {
+      private?: boolean;
+    }
+  ).private;
 const readmes = [
   "README.md",
   ...readdirSync(join(repoRoot, "packages"))
+    .filter((name) => existsSync(join(repoRoot, "packages", name, "package.json")) && published(name))
     .map((name) => `packages/${name}/README.md`)
     .filter((path) => existsSync(join(repoRoot, path))),
 ];

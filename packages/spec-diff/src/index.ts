@@ -31,4 +31,5 @@ export type {
 export type { Bump, Change, ChangeLocation, Direction, Report, Severity } from "./report.js";
 export { type CliIo, runCli } from "./run-cli.js";
 export { SpecDiffError } from "./spec-diff-error.js";
+export { updateSpec } from "./update-spec.js";
 export { type ChangesetResult, writeChangeset } from "./write-changeset.js";

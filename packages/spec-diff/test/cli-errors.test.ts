@@ -14,7 +14,7 @@ const minor = materialize(testCase, join(work, testCase.name));
 
 describe("spec-diff CLI on bad input", () => {
   it.concurrent("refuses a git ref that git would read as an option", async () => {
-    const run = await runSpecDiff(["--base", "-O:spec/voice.yaml", "--head", "spec/voice.yaml"]);
+    const run = await runSpecDiff(["--base=-O:spec/voice.yaml", "--head", "spec/voice.yaml"]);
     expect(run.code).toBe(2);
     expect(run.stderr).toContain('`-O` cannot be a git ref: refs never start with "-"');
   });
@@ -41,7 +41,8 @@ describe("spec-diff CLI on bad input", () => {
       ["--base", "a", "--head", "b", "--fail-on", "breaking"],
       "--fail-on must be major, minor, patch or none",
     ],
-    [["--base", "a", "--head", "b", "--frobnicate"], "Unknown argument `--frobnicate`"],
+    [["--base", "a", "--head", "b", "--frobnicate"], "Unknown option '--frobnicate'"],
+    [["--base", "-O:spec/voice.yaml", "--head", "b"], "Option '--base' argument is ambiguous"],
   ])("exits 2 and says what to fix: %j", async (args, message) => {
     const run = await runSpecDiff(args);
     expect(run.code).toBe(2);
