@@ -21,7 +21,7 @@ await turboStep("Lint, typecheck and test every package (README blocks included)
 ]);
 await turboStep("Package checks: publint, attw, size budgets", ["check:package", "size"]);
 step(
-  "Script tests: npm start, workflows (schema, actionlint, policy), changeset bump check, release plan, release:e2e guards, licenses",
+  "Script tests: npm start, workflows (actionlint, policy), changeset bump check, release:e2e units and guards, remote cache, licenses",
   process.execPath,
   ["--test", "scripts/test/"],
 );

@@ -1,55 +1,92 @@
 // @ts-check
-// A fresh consumer project, outside the workspace, as a user would have (its files:
-// consumer-files.mjs): it installs our published packages from the loopback registry with npm
-// (their other dependencies come from npm's usual registry), imports every one of them from ESM
-// and from CommonJS, typechecks code that uses what the spec change added or removed, and lists
-// logs from the mock server it installed, with the client it installed.
-import { readFileSync } from "node:fs";
+// A fresh consumer project, outside the workspace, as a user would have: it installs exactly the
+// versions we published, from the loopback registry, with npm (their own dependencies come from
+// npm's usual registry); typechecks code that compiles only if the spec change reached the types
+// (and no further), as ESM and as CommonJS; imports every package from ESM and from CommonJS; and
+// lists logs with the client it installed from the mock server it installed.
+import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { binPath } from "../lib/npm-tools.mjs";
-import { PROVED, writeConsumerFiles } from "./consumer-files.mjs";
-import { assertLoopbackRegistry } from "./loopback-registry.mjs";
+import { run, startServer } from "./commands.mjs";
 
-/** @typedef {import("./consumer-files.mjs").Stage} Stage */
+/** @typedef {"before" | "minor" | "major"} Stage */
 
 const CLIENT = "@signalwire-voice/client";
-const TYPES = "@signalwire-voice/types";
-const MOCK = "@signalwire-voice/mock-server";
+
+/** Loads every package given, then lists 5 logs with the installed client. @param {"esm" | "cjs"} format */
+const listLogs = (format) => `${
+  format === "esm"
+    ? `import { createVoiceClient, unwrap } from "${CLIENT}";\nconst load = (name) => import(name);`
+    : `const { createVoiceClient, unwrap } = require("${CLIENT}");\nconst load = async (name) => require(name);`
+}
+const [baseUrl, ...names] = process.argv.slice(2);
+(async () => {
+  for (const name of names) await load(name);
+  const client = createVoiceClient({ baseUrl, projectId: "test-project", token: "test-token", maxRetries: 0 });
+  const page = unwrap(await client.GET("/logs", { params: { query: { page_size: 5, direction: "inbound" } } }));
+  console.log(JSON.stringify({ loaded: names.length, ids: page.data.map((log) => log.id) }));
+})().catch((error) => {
+  console.error(error);
+  process.exit(1);
+});
+`;
+
+/** What each stage's typed code proves; a wrong expectation fails tsc (`@ts-expect-error` included). @type {Record<Stage, string>} */
+const PROVED = {
+  before: 'no `direction` query parameter yet; "joined" is a VoiceLogStatus',
+  minor:
+    'the new `direction` query parameter is typed (a wrong value is refused); "joined" still a VoiceLogStatus',
+  major: '`direction` still typed; "joined" refused as a VoiceLogStatus',
+};
+
+/** @param {Stage} stage */
+const typed = (stage) => `import { createVoiceClient } from "${CLIENT}";
+import type { ListVoiceLogsQuery, VoiceLogStatus } from "@signalwire-voice/types";
+${
+  stage === "before"
+    ? "// @ts-expect-error no `direction` query parameter before the minor spec change\n"
+    : '// @ts-expect-error "sideways" is not a VoiceDirection\nexport const wrong: ListVoiceLogsQuery = { direction: "sideways" };\n' +
+      'export const outbound = () => client.GET("/logs", { params: { query: { direction: "outbound-api" } } });\n'
+}export const query: ListVoiceLogsQuery = { direction: "inbound", page_size: 10 };
+${stage === "major" ? '// @ts-expect-error "joined" left VoiceLogStatus in the major spec change\n' : ""}export const joined: VoiceLogStatus = "joined";
+export const client = createVoiceClient({ baseUrl: "http://127.0.0.1:4010/api/voice", projectId: "p", token: "t" });
+`;
+
+/** A user's strictest settings, both module systems. */
+const TSCONFIG = `{ "files": ["typed.mts", "typed.cts"], "compilerOptions": { "strict": true, "exactOptionalPropertyTypes": true,
+  "noUncheckedIndexedAccess": true, "module": "nodenext", "target": "es2022", "lib": ["es2022", "dom"], "types": [], "noEmit": true } }`;
 
 /**
- * Sets up and checks one consumer project in `dir`.
+ * Sets up and checks one consumer project in `dir` (a new folder outside the workspace).
  *
  * @example
- * await checkConsumer(scope, { dir, registry, versions, tsc, level: "minor", log: console.log });
+ * await checkConsumer({ dir, registry, versions, tsc, stage: "minor", env, log: console.log });
  *
- * @param {ReturnType<typeof import("./processes.mjs").createScope>} scope
- * @param {object} options
- * @param {string} options.dir a new folder outside the workspace
- * @param {string} options.registry the loopback registry
- * @param {Map<string, string>} options.versions package → exact version to install (all we published)
- * @param {string} options.tsc the TypeScript compiler's bin (tsc) to typecheck with
- * @param {Stage} options.level which stage's typed code to check
- * @param {NodeJS.ProcessEnv} options.env
- * @param {(line: string) => void} options.log
+ * @param {{ dir: string; registry: string; versions: Map<string, string>; tsc: string; stage: Stage; env: NodeJS.ProcessEnv; log: (line: string) => void }} options
  */
-export async function checkConsumer(scope, { dir, registry, versions, tsc, level, env, log }) {
-  const url = assertLoopbackRegistry(registry);
-  for (const name of [CLIENT, TYPES, MOCK]) {
-    if (!versions.has(name)) throw new Error(`The consumer check needs ${name}, which was not published.`);
-  }
-  const scopes = [...new Set([...versions.keys()].map((name) => name.split("/")[0] ?? name))];
-  writeConsumerFiles(dir, { url, scopes, level });
+export async function checkConsumer({ dir, registry, versions, tsc, stage, env, log }) {
+  mkdirSync(dir, { recursive: true });
+  const files = {
+    ".npmrc": [
+      ...new Set([...versions.keys()].map((name) => `${name.split("/")[0]}:registry=${registry}\n`)),
+    ].join(""),
+    "list.mjs": listLogs("esm"),
+    "list.cjs": listLogs("cjs"),
+    "typed.mts": typed(stage),
+    "typed.cts": typed(stage), // the same code, resolved through the `require` conditions (.d.cts)
+    "tsconfig.json": TSCONFIG,
+  };
+  for (const [file, text] of Object.entries(files)) writeFileSync(join(dir, file), text);
 
-  // A cache of its own: a fresh user, and no metadata cached from an earlier run's registry.
-  // `resolved` kept in the lockfile: it is how we see where each package came from.
+  // A cache of its own: no metadata cached from an earlier run's registry. `resolved` is kept
+  // in the lockfile: it says where each package came from.
   const npmEnv = {
     ...env,
     npm_config_cache: join(dir, ".npm-cache"),
-    npm_config_update_notifier: "false",
     npm_config_omit_lockfile_registry_resolved: "false",
   };
   const specs = [...versions].map(([name, version]) => `${name}@${version}`);
-  await scope.run(
+  await run(
     "npm install (consumer)",
     "npm",
     ["install", "--no-audit", "--no-fund", "--save-exact", ...specs],
@@ -62,49 +99,39 @@ export async function checkConsumer(scope, { dir, registry, versions, tsc, level
   const lock = JSON.parse(readFileSync(join(dir, "package-lock.json"), "utf8"));
   for (const [name, version] of versions) {
     const entry = lock.packages[`node_modules/${name}`];
-    if (entry?.version !== version || !entry.resolved?.startsWith(url)) {
+    if (entry?.version !== version || !entry.resolved?.startsWith(registry))
       throw new Error(
-        `The consumer installed ${name}@${entry?.version} from ${entry?.resolved}, not ${version} from ${url}.`,
+        `The consumer installed ${name}@${entry?.version} from ${entry?.resolved}, not ${version} from ${registry}.`,
       );
-    }
   }
-  log(`installed ${specs.join(", ")} from ${url}`);
+  log(`installed ${specs.join(", ")} from ${registry}`);
 
-  await scope.run("tsc (consumer)", process.execPath, [tsc, "-p", "tsconfig.json"], { cwd: dir, env });
-  log(`tsc on typed.mts (ESM) and typed.cts (CJS): ${PROVED[level]}`);
+  await run("tsc (consumer)", process.execPath, [tsc, "-p", "tsconfig.json"], { cwd: dir, env });
+  log(`tsc on typed.mts (ESM) and typed.cts (CJS): ${PROVED[stage]}`);
 
-  const mock = await scope.startServer(
-    "Mock server",
-    binPath(dir, MOCK, "signalwire-voice-mock"),
-    ["--port", "0", "--logs", "50"],
-    {
-      cwd: dir,
-      env,
-      ready: (line) =>
-        /^http:\/\/127\.0\.0\.1:\d+\/api\/voice$/.test(line.trim()) ? line.trim() : undefined,
-    },
-  );
+  const mockBin = binPath(dir, "@signalwire-voice/mock-server", "signalwire-voice-mock");
+  const mock = await startServer("Mock server", mockBin, ["--port", "0", "--logs", "50"], {
+    cwd: dir,
+    env,
+    log: join(dir, "mock-server.log"),
+    ready: (text) => /^http:\/\/127\.0\.0\.1:\d+\/api\/voice$/m.exec(text)?.[0],
+  });
   try {
-    /** @type {{ format: string; loaded: number; logs: number; ids: string[] }[]} */
     const results = [];
     for (const file of ["list.mjs", "list.cjs"]) {
-      const { stdout } = await scope.run(
-        `node ${file}`,
-        process.execPath,
-        [file, mock.value, ...versions.keys()],
-        {
-          cwd: dir,
-          env,
-        },
-      );
-      results.push(JSON.parse(stdout.trim().split("\n").pop() ?? "{}"));
+      const { stdout } = await run(`node ${file}`, process.execPath, [file, mock.value, ...versions.keys()], {
+        cwd: dir,
+        env,
+      });
+      results.push(stdout.trim().split("\n").pop());
     }
     const [esm, cjs] = results;
-    if (!esm || !cjs || esm.logs !== 5 || JSON.stringify(esm.ids) !== JSON.stringify(cjs.ids)) {
-      throw new Error(`ESM and CJS should each list the same 5 logs; got ${JSON.stringify(results)}.`);
-    }
+    if (esm !== cjs || JSON.parse(esm ?? "{}").ids?.length !== 5)
+      throw new Error(
+        `ESM and CJS should each load every package and list the same 5 logs; got ${results.join(" and ")}.`,
+      );
     log(
-      `imported all ${esm.loaded} packages from ESM and CJS; both listed 5 logs from the installed mock server (${mock.value}, pid ${mock.pid})`,
+      `imported all ${versions.size} packages from ESM and CJS; both listed the same 5 logs from the installed mock server`,
     );
   } finally {
     await mock.stop();

@@ -1,86 +1,118 @@
 // @ts-check
-// One upstream spec change, as a contributor makes it: `pnpm spec:update <file>` (lint,
-// bundle, generate, diff, changeset), then the PR check CI would run on it: spec-diff's JSON
-// against the changeset just written, for every package spec-diff says the change touches.
-// The check must pass on that changeset, and fail on one that bumps too little or that leaves
-// out a touched package.
+// The upstream spec changes release:e2e plays, each as a contributor makes it: a new revision of
+// spec/voice.yaml (an edit of the YAML text, so the rest of the document stays byte for byte as
+// SignalWire wrote it), `pnpm spec:update <file>` (lint, bundle, generate, diff, changeset), then
+// the PR check CI runs on it (scripts/check-changeset-bump.mjs on spec-diff's JSON), which must
+// pass on that changeset and fail on one that bumps too little or leaves out a touched package.
 import { copyFileSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join, relative } from "node:path";
-import { checkChangesetBump, parseChangeset, touchedPackages } from "../check-changeset-bump.mjs";
-import { pendingChangesets } from "../release-plan.mjs";
+import readChangesets from "@changesets/read";
 import { commitAll } from "./workspace-copy.mjs";
 
-/** @typedef {import("../changeset-bump/changesets.mjs").Bump} Bump */
+/**
+ * `text` with the one match of `pattern` replaced; throws, naming `what`, when the spec no
+ * longer has that shape.
+ * @param {string} text @param {RegExp} pattern @param {string} replacement @param {string} what
+ */
+function editOnce(text, pattern, replacement, what) {
+  const matches = text.match(new RegExp(pattern, "g"))?.length ?? 0;
+  if (matches !== 1) throw new Error(`Expected the spec to have ${what} once; found it ${matches} times.`);
+  return text.replace(pattern, replacement);
+}
+
+/** @typedef {{ level: "minor" | "major"; title: string; edit: (spec: string) => string }} Round */
+
+/** @type {readonly Round[]} */
+export const ROUNDS = [
+  {
+    level: "minor",
+    title: "a new optional query parameter (GET /logs `direction`)",
+    edit: (spec) =>
+      editOnce(
+        spec,
+        /(\n {2}\/logs:\n {4}get:\n(?: {6}.*\n| *\n)*? {6}parameters:\n)/,
+        "$1        - name: direction\n          in: query\n          description: Only logs in this direction.\n" +
+          "          required: false\n          schema:\n            $ref: '#/components/schemas/VoiceDirection'\n",
+        "a parameters list under paths./logs.get",
+      ),
+  },
+  {
+    level: "major",
+    title: 'a value removed from a response enum (VoiceLogStatus "joined")',
+    edit: (spec) =>
+      editOnce(
+        spec,
+        /(\n {4}VoiceLogStatus:\n(?: {6}.*\n)*? {6}enum:\n(?: {8}- .*\n)*?) {8}- joined\n/,
+        "$1",
+        'the value "joined" in components.schemas.VoiceLogStatus.enum',
+      ),
+  },
+];
 
 /**
- * Plays `round` in the copy at `repo` and commits it; throws when any expectation fails.
+ * Plays `round` in the copy at `workspace.repo` and commits it; throws when any expectation fails.
  *
  * @example
- * await playSpecChange({ round: ROUNDS[0], index: 0, repo, specs, pnpmRun, log: console.log });
+ * await playSpecChange(workspace, { round: ROUNDS[0], index: 0, specs, log: console.log });
  *
- * @param {object} options
- * @param {import("./rounds.mjs").Round} options.round
- * @param {number} options.index which round (names the spec files)
- * @param {string} options.repo the workspace copy
- * @param {string} options.specs a folder for the spec revisions and reports
- * @param {(title: string, args: string[]) => Promise<{ stdout: string }>} options.pnpmRun pnpm in the copy
- * @param {(line: string) => void} options.log
+ * @param {Pick<import("./workspace.mjs").Workspace, "repo" | "run" | "pnpmRun">} workspace
+ * @param {{ round: Round; index: number; specs: string; log: (line: string) => void }} options
  */
-export async function playSpecChange({ round, index, repo, specs, pnpmRun, log }) {
+export async function playSpecChange({ repo, run, pnpmRun }, { round, index, specs, log }) {
   mkdirSync(specs, { recursive: true });
   const previous = join(specs, `voice.${index}.yaml`);
   const next = join(specs, `voice.${index + 1}.yaml`);
+  const report = join(specs, `report.${index + 1}.json`);
   copyFileSync(join(repo, "spec/voice.yaml"), previous);
   writeFileSync(next, round.edit(readFileSync(previous, "utf8")));
   const update = await pnpmRun("pnpm spec:update", ["spec:update", next]);
   const bump = /Bump: (\w+)\./.exec(update.stdout)?.[1];
   if (bump !== round.level)
     throw new Error(`spec:update rated the change ${bump}, expected ${round.level}.\n${update.stdout}`);
-  const written = pendingChangesets(join(repo, ".changeset"));
-  if (written.length !== 1)
+  const written = await readChangesets(repo);
+  const [changeset] = written;
+  if (written.length !== 1 || !changeset)
     throw new Error(
-      `Expected spec:update to write one changeset; found ${written.map((file) => relative(repo, file)).join(", ") || "none"}.`,
+      `Expected spec:update to write one changeset; found ${written.map(({ id }) => id).join(", ") || "none"}.`,
     );
-  const changesetPath = /** @type {string} */ (written[0]);
-  const changeset = parseChangeset({
-    path: relative(repo, changesetPath),
-    text: readFileSync(changesetPath, "utf8"),
-  });
+  const file = join(repo, ".changeset", `${changeset.id}.md`);
   log(
-    `spec:update: Bump: ${bump}; wrote ${changeset.path}: ${[...changeset.releases].map(([name, level]) => `${name} ${level}`).join(", ")}`,
+    `spec:update: Bump: ${bump}; wrote ${relative(repo, file)}: ${changeset.releases.map(({ name, type }) => `${name} ${type}`).join(", ")}`,
   );
 
-  const report = join(specs, `report.${index + 1}.json`);
   const diffArgs = ["--base", previous, "--head", "spec/voice.yaml", "--format", "json", "--output", report];
   await pnpmRun("pnpm spec-diff", ["--silent", "spec-diff", ...diffArgs]);
-  /** @type {{ bump: Bump }} */
-  const diff = JSON.parse(readFileSync(report, "utf8"));
-  const packages = await touchedPackages(diff, { root: repo, build: false });
-  if (packages.length < 2)
-    throw new Error(
-      `spec-diff says the change touches ${packages.join(", ") || "nothing"}; expected the types and the client.`,
-    );
-  const verdict = checkChangesetBump({ required: diff.bump, changesets: [changeset], packages });
-  if (!verdict.ok) throw new Error(verdict.message);
-  const [first = ""] = packages;
-  /** @type {[string, Map<string, Bump>][]} changesets the check must refuse */
-  const tooLittle = [
-    ["a patch changeset", new Map(packages.map((name) => [name, /** @type {Bump} */ ("patch")]))],
-    [`a changeset for ${first} alone`, new Map([[first, diff.bump]])],
+  const check = (/** @type {string} */ changeset) =>
+    run("check-changeset-bump", process.execPath, [
+      "scripts/check-changeset-bump.mjs",
+      "--report",
+      report,
+      "--changeset",
+      changeset,
+    ]);
+  await check(file);
+  // What the check must refuse: every package one level short, and the first one alone.
+  const [first] = changeset.releases;
+  /** @type {[string, string][]} */
+  const weaker = [
+    ["a patch changeset", changeset.releases.map(({ name }) => `"${name}": patch`).join("\n")],
+    [`a changeset for ${first?.name} alone`, `"${first?.name}": ${round.level}`],
   ];
-  for (const [what, releases] of tooLittle) {
-    const refused = checkChangesetBump({
-      required: diff.bump,
-      changesets: [{ path: "weaker.md", releases }],
-      packages,
-    });
-    if (refused.ok)
+  for (const [what, releases] of weaker) {
+    const weak = join(specs, `weaker.${index + 1}.md`);
+    writeFileSync(weak, `---\n${releases}\n---\n\nToo little.\n`);
+    // Exit 1 is "bumps too little"; 2 would be a bad input, not a refusal.
+    const exit = await check(weak).then(
+      () => 0,
+      (/** @type {Error} */ error) => /exited with (\d+)/.exec(error.message)?.[1],
+    );
+    if (exit !== "1")
       throw new Error(
-        `The bump check accepted ${what} for a ${diff.bump} spec change touching ${packages.join(", ")}.`,
+        `The bump check should refuse ${what} for a ${round.level} spec change (exit 1); it exited ${exit}.`,
       );
   }
   log(
-    `PR check (check-changeset-bump on spec-diff's JSON): ${verdict.message.replace(/^✔ /, "")} It refuses ${tooLittle.map(([what]) => what).join(" and ")}.`,
+    `PR check (check-changeset-bump on spec-diff's JSON) passes, and refuses ${weaker.map(([what]) => what).join(" and ")}.`,
   );
   commitAll(repo, `spec: ${round.title}`);
 }

@@ -1,23 +1,26 @@
 // @ts-check
 // The repo as release:e2e works on it: a copy in a temporary folder, so the real checkout (its
-// spec, changesets, versions, .git) is never touched. By default the working tree as git sees
-// it (tracked files plus untracked ones that are not ignored, so work in progress is included);
-// with a revision, exactly that commit. The copy gets a git repository of its own, with an
-// identity, because changesets tags what it publishes and skips tags without one.
-import { spawnSync } from "node:child_process";
-import { chmodSync, copyFileSync, lstatSync, mkdirSync, readlinkSync, symlinkSync } from "node:fs";
+// spec, changesets, versions, .git) is never touched. By default the working tree as git sees it
+// (tracked files plus untracked ones that are not ignored, so work in progress is included); with
+// a revision, exactly that commit (`git archive`). The copy is a git repository of its own, with
+// an identity: changesets tags what it publishes, and skips tags without one.
+import { cpSync, lstatSync, mkdirSync, rmSync } from "node:fs";
 import { dirname, join } from "node:path";
+import { xSync } from "tinyexec";
 
 /**
- * @param {string} cwd @param {string[]} args @param {{ input?: Buffer; encoding?: "utf8" | "buffer" }} [options]
+ * git in `cwd`; throws with git's message when it fails.
+ *
+ * @example
+ * git("/tmp/copy", "tag", "--list") // → "@signalwire-voice/types@0.1.0\n"
+ *
+ * @param {string} cwd
+ * @param {string[]} args
  */
-function git(cwd, args, { input, encoding = "utf8" } = {}) {
-  const result = spawnSync("git", args, { cwd, input, encoding, maxBuffer: 1024 * 1024 * 1024 });
-  if (result.status !== 0) {
-    throw new Error(
-      `git ${args.join(" ")} in ${cwd} failed: ${String(result.stderr).trim() || result.error?.message}`,
-    );
-  }
+export function git(cwd, ...args) {
+  const result = xSync("git", args, { nodeOptions: { cwd, maxBuffer: 1024 ** 3 } });
+  if (result.exitCode !== 0)
+    throw new Error(`git ${args.join(" ")} in ${cwd} failed: ${result.stderr.trim()}`);
   return result.stdout;
 }
 
@@ -37,39 +40,34 @@ export function copyWorkspace(root, dest, { ref } = {}) {
   mkdirSync(dest, { recursive: true });
   let files = 0;
   if (ref) {
-    const tar = /** @type {Buffer} */ (git(root, ["archive", "--format=tar", ref], { encoding: "buffer" }));
-    const untar = spawnSync("tar", ["-x", "-C", dest], { input: tar });
-    if (untar.status !== 0) throw new Error(`tar could not unpack ${ref}: ${String(untar.stderr).trim()}`);
-    files = String(git(root, ["ls-tree", "-r", "--name-only", ref]))
-      .split("\n")
-      .filter(Boolean).length;
+    const tar = join(dest, ".snapshot.tar");
+    git(root, "archive", "--format=tar", `--output=${tar}`, ref);
+    const untar = xSync("tar", ["-xf", tar], { nodeOptions: { cwd: dest } });
+    rmSync(tar);
+    if (untar.exitCode !== 0) throw new Error(`tar could not unpack ${ref}: ${untar.stderr.trim()}`);
+    files = git(root, "ls-tree", "-r", "--name-only", ref).split("\n").filter(Boolean).length;
   } else {
-    const list = String(git(root, ["ls-files", "-z", "--cached", "--others", "--exclude-standard"]));
-    for (const file of new Set(list.split("\0").filter(Boolean))) {
-      const from = join(root, file);
-      const to = join(dest, file);
+    for (const file of new Set(
+      git(root, "ls-files", "-z", "--cached", "--others", "--exclude-standard").split("\0"),
+    )) {
+      const stat = file ? lstatSync(join(root, file), { throwIfNoEntry: false }) : undefined;
       // Deleted in the working tree but still in the index: not part of the work.
-      const stat = lstatSync(from, { throwIfNoEntry: false });
       if (!stat || stat.isDirectory()) continue;
-      mkdirSync(dirname(to), { recursive: true });
-      if (stat.isSymbolicLink()) symlinkSync(readlinkSync(from), to);
-      else {
-        copyFileSync(from, to);
-        chmodSync(to, stat.mode & 0o777);
-      }
+      mkdirSync(dirname(join(dest, file)), { recursive: true });
+      cpSync(join(root, file), join(dest, file), { verbatimSymlinks: true });
       files += 1;
     }
   }
-  git(dest, ["init", "--quiet", "--initial-branch=main"]);
-  git(dest, ["config", "user.name", "release-e2e"]);
-  git(dest, ["config", "user.email", "release-e2e@example.invalid"]);
-  git(dest, ["config", "commit.gpgsign", "false"]);
-  git(dest, ["config", "tag.gpgsign", "false"]);
-  git(dest, ["add", "--all"]);
-  const source = ref
-    ? `${ref} (${String(git(root, ["rev-parse", "--short", ref])).trim()})`
-    : "the working tree";
-  git(dest, ["commit", "--quiet", "--no-verify", "-m", `Snapshot of ${source} for release:e2e`]);
+  git(dest, "init", "--quiet", "--initial-branch=main");
+  for (const [key, value] of Object.entries({
+    "user.name": "release-e2e",
+    "user.email": "release-e2e@example.invalid",
+    "commit.gpgsign": "false",
+    "tag.gpgsign": "false",
+  }))
+    git(dest, "config", key, value);
+  const source = ref ? `${ref} (${git(root, "rev-parse", "--short", ref).trim()})` : "the working tree";
+  commitAll(dest, `Snapshot of ${source} for release:e2e`);
   return { files, source };
 }
 
@@ -78,17 +76,6 @@ export function copyWorkspace(root, dest, { ref } = {}) {
  * @param {string} dir @param {string} message
  */
 export function commitAll(dir, message) {
-  git(dir, ["add", "--all"]);
-  git(dir, ["commit", "--quiet", "--no-verify", "--allow-empty", "-m", message]);
-}
-
-/**
- * The git tags in the copy.
- * @param {string} dir
- * @returns {string[]}
- */
-export function gitTags(dir) {
-  return String(git(dir, ["tag", "--list"]))
-    .split("\n")
-    .filter(Boolean);
+  git(dir, "add", "--all");
+  git(dir, "commit", "--quiet", "--no-verify", "--allow-empty", "-m", message);
 }

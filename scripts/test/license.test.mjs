@@ -9,11 +9,20 @@ import { join, relative } from "node:path";
 import { describe, test } from "node:test";
 import { repoRoot } from "../lib/apis.mjs";
 import { pnpmCommand, toolEnv } from "../lib/bootstrap.mjs";
-import { publishablePackages } from "../release-plan.mjs";
 
 const pnpm = pnpmCommand();
 const license = readFileSync(join(repoRoot, "LICENSE"), "utf8");
-const packages = publishablePackages(repoRoot, pnpm);
+/** The workspace's packages as pnpm lists them (what `changeset publish` publishes), minus the private ones. */
+const listed = spawnSync(pnpm.command, [...pnpm.prefix, "ls", "--recursive", "--depth", "-1", "--json"], {
+  cwd: repoRoot,
+  env: toolEnv,
+  encoding: "utf8",
+});
+/** @type {{ name: string; path: string; private?: boolean }[]} */
+const workspace = JSON.parse(listed.stdout);
+const packages = workspace
+  .filter((entry) => entry.private !== true && entry.path !== repoRoot)
+  .map(({ name, path }) => ({ name, dir: path }));
 
 test("the root LICENSE is MIT's", () => {
   assert.match(license, /^MIT License\n\nCopyright \(c\) \d{4} .+\n/);

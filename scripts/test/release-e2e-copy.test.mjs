@@ -7,7 +7,7 @@ import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, wri
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { after, describe, test } from "node:test";
-import { commitAll, copyWorkspace, gitTags } from "../release-e2e/workspace-copy.mjs";
+import { commitAll, copyWorkspace, git as gitIn } from "../release-e2e/workspace-copy.mjs";
 
 const temp = mkdtempSync(join(tmpdir(), "release-e2e-copy-"));
 after(() => rmSync(temp, { recursive: true, force: true }));
@@ -75,10 +75,10 @@ describe("copyWorkspace", () => {
     writeFileSync(join(dest, "spec/voice.yaml"), "released\n");
     commitAll(dest, "Version Packages");
     git(dest, "tag", "@signalwire-voice/types@0.2.0");
-    assert.deepEqual(gitTags(dest), ["@signalwire-voice/types@0.2.0"]);
+    assert.equal(gitIn(dest, "tag", "--list"), "@signalwire-voice/types@0.2.0\n");
     assert.equal(git(dest, "log", "--format=%an %s").trim().split("\n")[0], "release-e2e Version Packages");
     assert.equal(git(source, "status", "--porcelain"), before);
-    assert.deepEqual(gitTags(source), []);
+    assert.equal(gitIn(source, "tag", "--list"), "");
     assert.equal(git(source, "rev-list", "--count", "HEAD").trim(), "1");
   });
 });

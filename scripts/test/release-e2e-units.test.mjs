@@ -1,15 +1,23 @@
 // @ts-check
-// The pure parts of release:e2e: the loopback guard (and its refusal to publish anywhere
-// else), the spec edits it plays, version arithmetic and the final table.
+// The parts of release:e2e that decide: the loopback guard and its refusal to publish anywhere
+// else, the commands it takes from release.yml, the proofs it asks of a publish (latest, tagged,
+// the committed repository), and the spec edits it plays.
 import assert from "node:assert/strict";
 import { mkdtempSync, readFileSync, rmSync, statSync } from "node:fs";
+import { createServer } from "node:http";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { after, describe, test } from "node:test";
+import { after, before, describe, test } from "node:test";
 import { repoRoot } from "../lib/apis.mjs";
-import { assertLoopbackRegistry, publishToLoopback, registryEnv } from "../release-e2e/loopback-registry.mjs";
-import { bumpVersion, formatTable, levelOf } from "../release-e2e/report.mjs";
-import { addQueryParameter, removeEnumValue } from "../release-e2e/spec-edits.mjs";
+import { publishRelease, releaseCommands } from "../release-e2e/publish.mjs";
+import {
+  assertLoopbackRegistry,
+  assertNoRegistryOverride,
+  registryEnv,
+  registryProbes,
+} from "../release-e2e/registry.mjs";
+import { ROUNDS } from "../release-e2e/spec-change.mjs";
+import { commitAll, git } from "../release-e2e/workspace-copy.mjs";
 
 const temp = mkdtempSync(join(tmpdir(), "release-e2e-units-"));
 after(() => rmSync(temp, { recursive: true, force: true }));
@@ -18,7 +26,6 @@ describe("assertLoopbackRegistry", () => {
   /** @type {[string, string][]} */
   const accepted = [
     ["http://127.0.0.1:4873", "http://127.0.0.1:4873/"],
-    ["http://127.0.0.1:4873/", "http://127.0.0.1:4873/"],
     ["http://127.8.9.10:1/npm/", "http://127.8.9.10:1/npm/"],
     ["http://[::1]:4873/", "http://[::1]:4873/"],
     ["http://2130706433:4873/", "http://127.0.0.1:4873/"], // the same address, spelled as a number
@@ -37,11 +44,11 @@ describe("assertLoopbackRegistry", () => {
     ["http://[::2]:4873/", /is not a loopback address/],
     ["http://user:secret@127.0.0.1:4873/", /credentials in the URL/],
     ["file:///tmp/registry", /file: is not http\(s\)/],
-    ["127.0.0.1:4873", /is not a URL|is not http/],
-    ["", /is not a URL/],
+    ["127.0.0.1:4873", /not a URL|is not http/],
+    ["", /not a URL/],
   ];
-  for (const [url, message] of refused) {
-    test(`refuses ${JSON.stringify(url)}`, () => {
+  for (const [url, message] of refused)
+    test(`refuses ${JSON.stringify(url)}`, () =>
       assert.throws(
         () => assertLoopbackRegistry(url),
         (error) => {
@@ -49,9 +56,7 @@ describe("assertLoopbackRegistry", () => {
           assert.match(/** @type {Error} */ (error).message, /Nothing was published\.$/);
           return true;
         },
-      );
-    });
-  }
+      ));
 });
 
 describe("registryEnv", () => {
@@ -89,107 +94,199 @@ describe("registryEnv", () => {
   });
 });
 
-describe("publishToLoopback: refuses to publish anywhere but loopback", () => {
-  const pnpm = { command: "pnpm", prefix: [] };
-  const packages = [{ name: "@signalwire-voice/types", manifest: { publishConfig: { access: "public" } } }];
-  /**
-   * A `run` that records each command and answers `config get` with `answers(args)`.
-   * @param {(args: string[]) => string} answers
-   */
-  function recorder(answers) {
-    /** @type {{ title: string; command: string; args: string[]; env: NodeJS.ProcessEnv }[]} */
-    const calls = [];
-    /** @type {import("../release-e2e/loopback-registry.mjs").Run} */
-    const run = async (title, command, args, { env }) => {
-      calls.push({ title, command, args, env });
-      return { stdout: `${answers(args)}\n` };
-    };
-    return { calls, run };
-  }
-  const base = { cwd: temp, userConfig: join(temp, "p/.npmrc"), pnpm, baseEnv: { PATH: "/bin" } };
+test("registryProbes: pnpm and npm are asked for the registry, and for each scope's", () => {
+  assert.deepEqual(
+    registryProbes(["@x"]).map(([tool, args]) => `${tool} ${args.join(" ")}`),
+    [
+      "pnpm config get registry",
+      "npm config get registry",
+      "pnpm config get @x:registry",
+      "npm config get @x:registry",
+    ],
+  );
+});
 
-  test("a public registry: throws, and runs nothing at all", async () => {
-    const { calls, run } = recorder(() => "http://127.0.0.1:4873/");
+test("assertNoRegistryOverride: a publishConfig registry elsewhere is refused, on loopback accepted", () => {
+  assertNoRegistryOverride([
+    { name: "@x/a", publishConfig: { access: "public", registry: "http://127.0.0.1:1/" } },
+  ]);
+  for (const key of ["registry", "@x:registry"])
+    assert.throws(
+      () =>
+        assertNoRegistryOverride([
+          { name: "@x/a", publishConfig: { [key]: "https://registry.example.com/" } },
+        ]),
+      new RegExp(`^Error: @x/a: publishConfig\\.${key} wins over our settings\\. Refusing to publish`),
+    );
+});
+
+describe("releaseCommands: release:e2e runs release.yml's own commands", () => {
+  test("the version and publish commands of its changesets/action step", () => {
+    const workflow = readFileSync(join(repoRoot, ".github/workflows/release.yml"), "utf8");
+    assert.deepEqual(releaseCommands(workflow), {
+      version: ["pnpm", "exec", "changeset", "version"],
+      publish: ["pnpm", "release"],
+    });
+    const manifest = JSON.parse(readFileSync(join(repoRoot, "package.json"), "utf8"));
+    assert.equal(manifest.scripts.release, "changeset publish");
+  });
+  test("quoted values; a workflow without the step or a command is refused", () => {
+    const step = "      - uses: changesets/action@abc # v1\n        with:\n";
+    assert.deepEqual(releaseCommands(`${step}          version: "a b"\n          publish: 'c'\n`), {
+      version: ["a", "b"],
+      publish: ["c"],
+    });
+    assert.throws(
+      () => releaseCommands("jobs: {}\n    publish: x\n"),
+      /no changesets\/action step with a `version:`/,
+    );
+    assert.throws(() => releaseCommands(`${step}          version: x\n`), /with a `publish:` command/);
+  });
+});
+
+describe("publishRelease", () => {
+  /** @type {Record<string, unknown>} name → packument */
+  const packuments = {};
+  const server = createServer((request, response) => {
+    const packument = packuments[decodeURIComponent((request.url ?? "").slice(1))];
+    response.writeHead(packument ? 200 : 404, { "content-type": "application/json" });
+    response.end(JSON.stringify(packument ?? { error: "not found" }));
+  });
+  let registry = "";
+  before(async () => {
+    await new Promise((resolve) => server.listen(0, "127.0.0.1", () => resolve(undefined)));
+    registry = `http://127.0.0.1:${/** @type {import("node:net").AddressInfo} */ (server.address()).port}/`;
+  });
+  after(() => server.close());
+
+  const repo = join(temp, "repo");
+  git(temp, "init", "--quiet", repo);
+  git(repo, "config", "user.name", "t");
+  git(repo, "config", "user.email", "t@t.invalid");
+  commitAll(repo, "base");
+  git(repo, "tag", "@x/types@0.2.0");
+  const repository = {
+    type: "git",
+    url: "git+https://git.example.test/x/y.git",
+    directory: "packages/types",
+  };
+  const pkg = (/** @type {Record<string, unknown>} */ manifest = {}) => ({
+    name: "@x/types",
+    version: "0.2.0",
+    dir: join(repo, "packages/types"),
+    manifest: { repository, publishConfig: { access: "public" }, ...manifest },
+  });
+  /**
+   * A workspace whose `run` records each command and answers `config get` with `answer(args)`.
+   * @param {(tool: string, args: string[]) => string} answer @param {ReturnType<typeof pkg>} [published]
+   */
+  const workspace = (answer, published = pkg()) => {
+    /** @type {{ command: string; env: NodeJS.ProcessEnv | undefined }[]} */
+    const calls = [];
+    /** @type {any} */
+    const run = async (
+      /** @type {string} */ _title,
+      /** @type {string} */ tool,
+      /** @type {string[]} */ args,
+      /** @type {{ env?: NodeJS.ProcessEnv }} */ options,
+    ) => {
+      calls.push({ command: `${tool} ${args.join(" ")}`, env: options?.env });
+      return { stdout: `${answer(tool, args)}\n`, stderr: "" };
+    };
+    return { calls, workspace: { repo, env: { PATH: "/bin" }, run, packages: () => [published] } };
+  };
+  const options = () => ({
+    registry,
+    userConfig: join(temp, "p/.npmrc"),
+    publish: ["pnpm", "release"],
+    expected: new Map([["@x/types", "0.2.0"]]),
+  });
+  const held = (/** @type {unknown} */ served = repository, latest = "0.2.0") => {
+    packuments["@x/types"] = { "dist-tags": { latest }, versions: { "0.2.0": { repository: served } } };
+  };
+
+  test("all on loopback: asks pnpm and npm, publishes with the loopback environment, checks what landed", async () => {
+    held();
+    const { calls, workspace: ws } = workspace(() => registry);
+    await publishRelease(ws, options());
+    assert.deepEqual(
+      calls.map(({ command }) => command),
+      [...registryProbes(["@x"]).map(([tool, args]) => `${tool} ${args.join(" ")}`), "pnpm release"],
+    );
+    assert.equal(calls.at(-1)?.env?.pnpm_config_registry, registry);
+    assert.equal(calls.at(-1)?.env?.npm_config_registry, registry);
+  });
+
+  test("a public registry: throws, and runs nothing", async () => {
+    const { calls, workspace: ws } = workspace(() => registry);
     await assert.rejects(
-      publishToLoopback({ ...base, registry: "https://registry.example.com/", packages, run }),
-      /Refusing to publish to "https:\/\/registry\.example\.com\/"/,
+      publishRelease(ws, { ...options(), registry: "https://registry.example.com/" }),
+      /Refusing to publish/,
     );
     assert.deepEqual(calls, []);
   });
 
   test("a package whose publishConfig names another registry: throws, runs nothing", async () => {
-    const { calls, run } = recorder(() => "http://127.0.0.1:4873/");
-    const elsewhere = [
-      {
-        name: "@signalwire-voice/types",
-        manifest: { publishConfig: { registry: "https://registry.example.com/" } },
-      },
-    ];
-    await assert.rejects(
-      publishToLoopback({ ...base, registry: "http://127.0.0.1:4873/", packages: elsewhere, run }),
-      /@signalwire-voice\/types: publishConfig\.registry wins over our settings\. Refusing/,
-    );
+    const elsewhere = pkg({ publishConfig: { registry: "https://registry.example.com/" } });
+    const { calls, workspace: ws } = workspace(() => registry, elsewhere);
+    await assert.rejects(publishRelease(ws, options()), /publishConfig\.registry wins over our settings/);
     assert.deepEqual(calls, []);
   });
 
-  test("pnpm still resolving the public registry (the npm_config_registry trap): throws before publishing", async () => {
-    const { calls, run } = recorder((args) =>
-      args.includes("registry") && calls.at(-1)?.command === "pnpm"
-        ? "https://registry.example.com/"
-        : "http://127.0.0.1:4873/",
-    );
-    await assert.rejects(
-      publishToLoopback({ ...base, registry: "http://127.0.0.1:4873/", packages, run }),
-      /`pnpm config get registry` answers "https:\/\/registry\.example\.com\/", not http:\/\/127\.0\.0\.1:4873\/\. Nothing was published\./,
-    );
-    assert.ok(calls.every((call) => !call.args.includes("publish")));
-  });
+  for (const key of ["registry", "@x:registry"])
+    test(`pnpm resolving another ${key} (the npm_config_registry trap): throws before publishing`, async () => {
+      const { calls, workspace: ws } = workspace((tool, args) =>
+        tool === "pnpm" && args.at(-1) === key ? "https://registry.example.com/" : registry,
+      );
+      await assert.rejects(
+        publishRelease(ws, options()),
+        new RegExp(
+          `\`pnpm config get ${key}\` answers "https://registry\\.example\\.com/", not .*\\. Nothing was published\\.`,
+        ),
+      );
+      assert.ok(calls.every(({ command }) => command !== "pnpm release"));
+    });
 
-  test("a scoped registry elsewhere: throws before publishing", async () => {
-    const { calls, run } = recorder((args) =>
-      args.includes("@signalwire-voice:registry")
-        ? "https://registry.example.com/"
-        : "http://127.0.0.1:4873/",
-    );
-    await assert.rejects(
-      publishToLoopback({ ...base, registry: "http://127.0.0.1:4873/", packages, run }),
-      /config get @signalwire-voice:registry` answers "https:\/\/registry\.example\.com\/"/,
-    );
-    assert.ok(calls.every((call) => !call.args.includes("publish")));
-  });
-
-  test("all on loopback: asks pnpm and npm, then runs changeset publish with the loopback environment", async () => {
-    const { calls, run } = recorder(() => "http://127.0.0.1:4873/");
-    await publishToLoopback({ ...base, registry: "http://127.0.0.1:4873", packages, run });
-    assert.deepEqual(
-      calls.map((call) => `${call.command} ${call.args.join(" ")}`),
-      [
-        "pnpm config get registry",
-        "npm config get registry",
-        "pnpm config get @signalwire-voice:registry",
-        "npm config get @signalwire-voice:registry",
-        "pnpm exec changeset publish",
-      ],
-    );
-    const publish = calls.at(-1);
-    assert.equal(publish?.env.pnpm_config_registry, "http://127.0.0.1:4873/");
-    assert.equal(publish?.env.npm_config_registry, "http://127.0.0.1:4873/");
-  });
+  /** @type {[string, () => (() => void) | void, RegExp][]} what lands, and how to put things back */
+  const unproven = [
+    [
+      "another latest",
+      () => held(repository, "0.1.0"),
+      /should hold @x\/types@0\.2\.0 as latest; it has \[0\.2\.0\], latest 0\.1\.0/,
+    ],
+    [
+      "no git tag",
+      () => {
+        held();
+        git(repo, "tag", "--delete", "@x/types@0.2.0");
+        return () => git(repo, "tag", "@x/types@0.2.0");
+      },
+      /changeset publish did not tag @x\/types@0\.2\.0/,
+    ],
+    ["no repository", () => held(null), /served with repository null; its package\.json must commit/],
+    [
+      "another directory",
+      () => held({ ...repository, directory: "packages/client" }),
+      /served with repository/,
+    ],
+  ];
+  for (const [name, setUp, message] of unproven)
+    test(`refuses a publish that landed with ${name}`, async () => {
+      const restore = setUp();
+      try {
+        await assert.rejects(publishRelease(workspace(() => registry).workspace, options()), message);
+      } finally {
+        restore?.();
+      }
+    });
 });
 
-describe("spec edits", () => {
+describe("the spec changes", () => {
   const spec = readFileSync(join(repoRoot, "spec/voice.yaml"), "utf8");
-  const direction = {
-    path: "/logs",
-    method: "get",
-    name: "direction",
-    description: "Only logs in this direction.",
-    schemaRef: "#/components/schemas/VoiceDirection",
-  };
+  const [minor, major] = ROUNDS;
 
-  test("addQueryParameter inserts one parameter at the top of GET /logs' list, and nothing else", () => {
-    const next = addQueryParameter(spec, direction);
-    const lines = next.split("\n");
+  test("minor: one optional `direction` query parameter, first in GET /logs' list, and nothing else", () => {
+    const lines = /** @type {NonNullable<typeof minor>} */ (minor).edit(spec).split("\n");
     const list = lines.indexOf("      parameters:");
     assert.deepEqual(lines.slice(list + 1, list + 7), [
       "        - name: direction",
@@ -200,77 +297,22 @@ describe("spec edits", () => {
       "            $ref: '#/components/schemas/VoiceDirection'",
     ]);
     assert.equal([...lines.slice(0, list + 1), ...lines.slice(list + 7)].join("\n"), spec);
-    assert.match(next, /\n {6}parameters:\n {8}- name: direction\n {10}in: query\n/);
   });
 
-  test("addQueryParameter says what is missing", () => {
-    assert.throws(
-      () => addQueryParameter(spec, { ...direction, path: "/calls" }),
-      /no `\/calls` under paths/,
-    );
-    assert.throws(
-      () => addQueryParameter(spec, { ...direction, method: "post" }),
-      /no post operation on \/logs/,
-    );
-    assert.throws(
-      () => addQueryParameter(spec, { ...direction, name: "page_size" }),
-      /already has a parameter named page_size/,
-    );
-  });
-
-  test("removeEnumValue removes exactly that value from that enum", () => {
-    const next = removeEnumValue(spec, "VoiceLogStatus", "joined");
+  test('major: exactly "joined" removed from VoiceLogStatus', () => {
+    const next = /** @type {NonNullable<typeof major>} */ (major).edit(spec);
     assert.equal(next.split("\n").length, spec.split("\n").length - 1);
-    assert.doesNotMatch(next, /^ {8}- joined$/m);
     assert.equal(next.replace("        - ending\n", "        - ending\n        - joined\n"), spec);
   });
 
-  test("removeEnumValue says what is missing", () => {
-    assert.throws(() => removeEnumValue(spec, "NoSuchSchema", "x"), /no NoSuchSchema schema/);
-    assert.throws(() => removeEnumValue(spec, "VoiceLogStatus", "teleported"), /has no value "teleported"/);
-    assert.throws(() => removeEnumValue(spec, "ChargeDetail", "x"), /ChargeDetail has no enum list/);
+  test("each says what it looked for when the spec no longer has that shape", () => {
     assert.throws(
-      () => removeEnumValue(spec, "DialogflowVoiceLogType", "dialogflow_call"),
-      /would be empty without "dialogflow_call"/,
+      () => minor?.edit(spec.replace("  /logs:\n", "  /calls:\n")),
+      /a parameters list under paths\.\/logs\.get once; found it 0 times/,
     );
-  });
-});
-
-describe("bumpVersion", () => {
-  /** @type {[string, "major" | "minor" | "patch", string][]} */
-  const table = [
-    ["0.1.0", "patch", "0.1.1"],
-    ["0.1.0", "minor", "0.2.0"],
-    ["0.2.0", "major", "1.0.0"],
-    ["1.4.2", "minor", "1.5.0"],
-    ["1.4.2", "major", "2.0.0"],
-  ];
-  for (const [from, level, want] of table)
-    test(`${from} + ${level} → ${want}`, () => assert.equal(bumpVersion(from, level), want));
-  test("refuses a prerelease", () =>
-    assert.throws(() => bumpVersion("1.0.0-next.1", "minor"), /1\.0\.0-next\.1/));
-});
-
-describe("levelOf", () => {
-  /** @type {[string, string, string][]} */
-  const table = [
-    ["0.1.0", "0.1.1", "patch"],
-    ["0.1.0", "0.2.0", "minor"],
-    ["0.2.0", "1.0.0", "major"],
-    ["1.0.0", "1.0.0", "none"],
-  ];
-  for (const [from, to, want] of table)
-    test(`${from} → ${to}: ${want}`, () => assert.equal(levelOf(from, to), want));
-});
-
-describe("formatTable", () => {
-  test("pads columns under a header and a rule", () => {
-    assert.equal(
-      formatTable([
-        ["package", "v"],
-        ["@x/long-name", "1.0.0"],
-      ]),
-      "package       v\n────────────  ─────\n@x/long-name  1.0.0",
+    assert.throws(
+      () => major?.edit(spec.replace("        - joined\n", "")),
+      /"joined" in components\.schemas\.VoiceLogStatus\.enum once/,
     );
   });
 });

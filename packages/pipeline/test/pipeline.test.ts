@@ -9,7 +9,7 @@ import {
   writeFileSync,
 } from "node:fs";
 import { join } from "node:path";
-import { copyWorkspace } from "@signalwire-voice/test-utils";
+import { copyWorkspace, localTurboEnv } from "@signalwire-voice/test-utils";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { workspaceDir as repoRoot } from "../src/index.mjs";
 
@@ -65,13 +65,7 @@ function run(command: string, args: string[]) {
     cwd: work,
     encoding: "utf8",
     // The copy's node_modules are this checkout's, linked: pnpm must run the scripts as they are.
-    env: {
-      ...process.env,
-      TURBO_TELEMETRY_DISABLED: "1",
-      NO_COLOR: "1",
-      FORCE_COLOR: "0",
-      pnpm_config_verify_deps_before_run: "false",
-    },
+    env: localTurboEnv({ NO_COLOR: "1", FORCE_COLOR: "0", pnpm_config_verify_deps_before_run: "false" }),
   });
   return { status: result.status, output: `${result.stdout}\n${result.stderr}` };
 }

@@ -1,6 +1,7 @@
 import { spawnSync } from "node:child_process";
 import { readFileSync } from "node:fs";
 import { join, posix } from "node:path";
+import { localTurboEnv } from "@signalwire-voice/test-utils";
 import { describe, expect, it } from "vitest";
 import { parse } from "yaml";
 import { specInputs, workspaceDir } from "../src/index.mjs";
@@ -24,7 +25,7 @@ function turboInputs(task: string, filter: string): string[] {
   const dry = spawnSync(turbo, ["run", task, `--filter=${filter}`, "--dry=json"], {
     cwd: workspaceDir,
     encoding: "utf8",
-    env: { ...process.env, TURBO_TELEMETRY_DISABLED: "1" },
+    env: localTurboEnv(),
   });
   expect(dry.status).toBe(0);
   const plan = JSON.parse(dry.stdout.slice(dry.stdout.indexOf("{"))) as {

@@ -2,7 +2,7 @@ import { spawnSync } from "node:child_process";
 import { readFileSync, rmSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
-import { copyWorkspace } from "@signalwire-voice/test-utils";
+import { copyWorkspace, localTurboEnv } from "@signalwire-voice/test-utils";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
 // Which turbo tasks a spec edit invalidates, read from the task hashes of dry runs on a copy of
@@ -28,7 +28,7 @@ function hashes(): Record<string, string> {
   const result = spawnSync(turbo, ["run", "build", "typecheck", "test", "--dry=json"], {
     cwd: work,
     encoding: "utf8",
-    env: { ...process.env, TURBO_TELEMETRY_DISABLED: "1" },
+    env: localTurboEnv(),
   });
   expect(result.status, result.stderr).toBe(0);
   const dry = JSON.parse(result.stdout) as {

@@ -17,6 +17,7 @@
  */
 export { collect } from "./collect.js";
 export { type CopyWorkspaceOptions, copyWorkspace } from "./copy-workspace.js";
+export { localTurboEnv } from "./local-turbo-env.js";
 export { sendJson } from "./send-json.js";
 export { settle } from "./settle.js";
 export { type SeenRequest, startTestServer, type TestHandler, type TestServer } from "./test-server.js";
