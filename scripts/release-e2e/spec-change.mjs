@@ -2,7 +2,7 @@
 // The upstream spec changes release:e2e plays, each as a contributor makes it: a new revision of
 // spec/voice.yaml (an edit of the YAML text, so the rest of the document stays byte for byte as
 // SignalWire wrote it), `pnpm spec:update <file>` (lint, bundle, generate, diff, changeset), then
-// the PR check CI runs on it (scripts/check-changeset-bump.mjs on spec-diff's JSON), which must
+// the PR check CI runs on it (`spec-diff check-changesets` on spec-diff's JSON), which must
 // pass on that changeset and fail on one that bumps too little or leaves out a touched package.
 import { copyFileSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join, relative } from "node:path";
@@ -55,10 +55,10 @@ export const ROUNDS = [
  * @example
  * await playSpecChange(workspace, { round: ROUNDS[0], index: 0, specs, log: console.log });
  *
- * @param {Pick<import("./workspace.mjs").Workspace, "repo" | "run" | "pnpmRun">} workspace
+ * @param {Pick<import("./workspace.mjs").Workspace, "repo" | "pnpmRun">} workspace
  * @param {{ round: Round; index: number; specs: string; log: (line: string) => void }} options
  */
-export async function playSpecChange({ repo, run, pnpmRun }, { round, index, specs, log }) {
+export async function playSpecChange({ repo, pnpmRun }, { round, index, specs, log }) {
   mkdirSync(specs, { recursive: true });
   const previous = join(specs, `voice.${index}.yaml`);
   const next = join(specs, `voice.${index + 1}.yaml`);
@@ -83,8 +83,10 @@ export async function playSpecChange({ repo, run, pnpmRun }, { round, index, spe
   const diffArgs = ["--base", previous, "--head", "spec/voice.yaml", "--format", "json", "--output", report];
   await pnpmRun("pnpm spec-diff", ["--silent", "spec-diff", ...diffArgs]);
   const check = (/** @type {string} */ changeset) =>
-    run("check-changeset-bump", process.execPath, [
-      "scripts/check-changeset-bump.mjs",
+    pnpmRun("pnpm spec-diff check-changesets", [
+      "--silent",
+      "spec-diff",
+      "check-changesets",
       "--report",
       report,
       "--changeset",
@@ -112,7 +114,7 @@ export async function playSpecChange({ repo, run, pnpmRun }, { round, index, spe
       );
   }
   log(
-    `PR check (check-changeset-bump on spec-diff's JSON) passes, and refuses ${weaker.map(([what]) => what).join(" and ")}.`,
+    `PR check (spec-diff check-changesets on its JSON) passes, and refuses ${weaker.map(([what]) => what).join(" and ")}.`,
   );
   commitAll(repo, `spec: ${round.title}`);
 }

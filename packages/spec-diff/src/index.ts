@@ -17,6 +17,12 @@
  * @module
  */
 
+export {
+  type ChangesetVerdict,
+  checkChangesets,
+  type PullRequestChangeset,
+  readPullRequestChangesets,
+} from "./check-changesets.js";
 export { type DiffOptions, diffSpecs } from "./diff-specs.js";
 export { formatGithub } from "./format/format-github.js";
 export { formatJson } from "./format/format-json.js";

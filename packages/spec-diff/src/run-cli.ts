@@ -1,29 +1,20 @@
 import { writeFileSync } from "node:fs";
 import { join, relative, resolve } from "node:path";
+
+export type { CliIo } from "./cli-io.js";
+
+import type { CliIo } from "./cli-io.js";
 import { diffSpecs } from "./diff-specs.js";
 import { formatGithub } from "./format/format-github.js";
 import { formatJson } from "./format/format-json.js";
 import { formatMarkdown } from "./format/format-markdown.js";
+import { runCheckChangesets } from "./internal/check-changesets-cli.js";
 import { type CliArgs, parseCliArgs, USAGE } from "./internal/cli-args.js";
 import { workspaceDir } from "./internal/pipeline-scripts.js";
 import { reaches } from "./internal/severity.js";
 import type { Report } from "./report.js";
 import { SpecDiffError } from "./spec-diff-error.js";
 import { writeChangeset } from "./write-changeset.js";
-
-/**
- * Where the CLI writes and reads relative paths from; tests and wrappers pass their own.
- *
- * @example
- * ```ts
- * const io: CliIo = { stdout: (t) => out.push(t), stderr: (t) => err.push(t), cwd: process.env.INIT_CWD ?? process.cwd() };
- * ```
- */
-export interface CliIo {
-  stdout: (text: string) => void;
-  stderr: (text: string) => void;
-  cwd: string;
-}
 
 const formatters = { markdown: formatMarkdown, json: formatJson, github: formatGithub };
 
@@ -45,6 +36,7 @@ export async function runCli(
     cwd: process.cwd(),
   },
 ): Promise<number> {
+  if (argv[0] === "check-changesets") return runCheckChangesets(argv.slice(1), io);
   let args: CliArgs | "help";
   try {
     args = parseCliArgs(argv);

@@ -42,8 +42,18 @@ link("packages/pipeline/node_modules", join(repoRoot, "packages/pipeline/node_mo
 for (const name of ["pipeline", "spec-diff"]) {
   link(`node_modules/@signalwire-voice/${name}`, join(temp, "packages", name));
 }
-link("packages/spec-diff/node_modules/yaml", join(packageDir, "node_modules/yaml"));
-link("packages/spec-diff/node_modules/@signalwire-voice/pipeline", join(temp, "packages/pipeline"));
+// spec-diff's own dependencies as installed, except the pipeline: the copy's.
+for (const scope of ["", "@changesets", "@signalwire-voice"]) {
+  for (const entry of readdirSync(join(packageDir, "node_modules", scope))) {
+    const name = scope ? `${scope}/${entry}` : entry;
+    if (entry.startsWith(".") || name === "@changesets" || name === "@signalwire-voice") continue;
+    const target =
+      name === "@signalwire-voice/pipeline"
+        ? join(temp, "packages/pipeline")
+        : join(packageDir, "node_modules", name);
+    link(`packages/spec-diff/node_modules/${name}`, target);
+  }
+}
 
 const hash = (path: string) => createHash("sha256").update(readFileSync(path)).digest("hex");
 const realSpec = hash(join(repoRoot, "spec/voice.yaml"));

@@ -33,7 +33,9 @@ Compares two OpenAPI specs and rates each change major, minor or patch.
   --base-overlay <spec>   overlay for the base side only, when the change edits the overlay (repeatable)
   --output <file>         write the report to a file instead of stdout
   --help                  show this
-Exit codes: 0 ok, 1 bump reached --fail-on, 2 bad input.`;
+Exit codes: 0 ok, 1 bump reached --fail-on, 2 bad input.
+
+pnpm spec-diff check-changesets --help: the PR check of a report against the PR's changesets.`;
 
 const formats: readonly Format[] = ["markdown", "json", "github"];
 

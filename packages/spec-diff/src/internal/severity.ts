@@ -14,6 +14,9 @@ export function reaches(bump: Bump, threshold: Bump): boolean {
   return threshold !== "none" && rank[bump] >= rank[threshold];
 }
 
+/** The higher of two bumps. */
+export const higher = (a: Bump, b: Bump): Bump => (rank[a] >= rank[b] ? a : b);
+
 /** Sort order: most severe first. */
 export function bySeverity(a: Pick<Change, "severity">, b: Pick<Change, "severity">): number {
   return rank[b.severity] - rank[a.severity];

@@ -1,27 +1,25 @@
-// @ts-check
-import assert from "node:assert/strict";
 import { spawnSync } from "node:child_process";
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { after, describe, test } from "node:test";
-import { checkChangesetBump } from "../check-changeset-bump.mjs";
-import { repoRoot } from "../lib/apis.mjs";
+import { afterAll, describe, expect, it } from "vitest";
+import { type Bump, checkChangesets, type PullRequestChangeset, type Report } from "../src/index.js";
+import { packageDir } from "./helpers/run-cli.js";
 
 const TYPES = "@signalwire-voice/types";
 const CLIENT = "@signalwire-voice/client";
-/** @param {string} path @param {Record<string, string>} releases */
-const changeset = (path, releases) => ({
+const changeset = (path: string, releases: Record<string, Bump>): PullRequestChangeset => ({
   path,
-  releases: new Map(
-    /** @type {[string, "none" | "patch" | "minor" | "major"][]} */ (Object.entries(releases)),
-  ),
+  releases: new Map(Object.entries(releases)),
+});
+const report = (bump: Bump, packages: string[]): Pick<Report, "bump" | "packages"> => ({
+  bump,
+  packages: bump === "none" ? [] : packages.map((name) => ({ name, bump })),
 });
 
-describe("checkChangesetBump: given the spec change's bump, the packages it touches and the PR's changesets", () => {
+describe("checkChangesets: given the report's bump and packages, and the PR's changesets", () => {
   const both = [TYPES, CLIENT];
-  /** @type {[string, "none" | "patch" | "minor" | "major", Record<string, string>[], boolean, RegExp][]} */
-  const table = [
+  const table: [string, Bump, Record<string, Bump>[], boolean, RegExp][] = [
     ["no spec change, no changeset", "none", [], true, /did not change: no changeset needed/],
     [
       "patch needed, patch given to both",
@@ -95,45 +93,47 @@ describe("checkChangesetBump: given the spec change's bump, the packages it touc
     ],
   ];
   for (const [name, required, files, ok, message] of table) {
-    test(name, () => {
+    it(name, () => {
       const changesets = files.map((releases, index) => changeset(`${"ab"[index]}.md`, releases));
-      const verdict = checkChangesetBump({ required, changesets, packages: both });
-      assert.equal(verdict.ok, ok, verdict.message);
-      assert.match(verdict.message, message);
+      const verdict = checkChangesets(report(required, both), changesets);
+      expect(verdict.ok, verdict.message).toBe(ok);
+      expect(verdict.message).toMatch(message);
     });
   }
 
-  test("a spec change no published package re-exposes needs no changeset", () => {
-    const verdict = checkChangesetBump({ required: "major", changesets: [], packages: [] });
-    assert.equal(verdict.ok, true);
-    assert.match(verdict.message, /no published package re-exposes the spec/);
+  it("a spec change no published package re-exposes needs no changeset", () => {
+    const verdict = checkChangesets(report("major", []), []);
+    expect(verdict.ok).toBe(true);
+    expect(verdict.message).toMatch(/no published package re-exposes the spec/);
   });
 
-  test("refuses a report without a valid bump", () => {
-    assert.throws(
-      () => checkChangesetBump({ required: /** @type {"none"} */ ("huge"), changesets: [], packages: both }),
-      /must be one of none, patch, minor, major \(got huge\)/,
-    );
+  it("reads what each package gets from every changeset naming it", () => {
+    const verdict = checkChangesets(report("minor", both), [
+      changeset("a.md", { [TYPES]: "patch" }),
+      changeset("b.md", { [TYPES]: "minor", [CLIENT]: "minor" }),
+    ]);
+    expect(verdict.packages).toEqual([
+      { name: TYPES, found: "minor", from: ["a.md", "b.md"] },
+      { name: CLIENT, found: "minor", from: ["b.md"] },
+    ]);
   });
 });
 
-describe("the command, on a git repository with a PR's changesets", () => {
+describe("spec-diff check-changesets, on a git repository with a PR's changesets", () => {
   const dir = mkdtempSync(join(tmpdir(), "check-changeset-bump-"));
-  after(() => rmSync(dir, { recursive: true, force: true }));
-  /** @param {string[]} args */
-  const git = (...args) => {
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+  const git = (...args: string[]) => {
     const result = spawnSync("git", ["-c", "user.name=t", "-c", "user.email=t@t.invalid", ...args], {
       cwd: dir,
       encoding: "utf8",
     });
-    assert.equal(result.status, 0, result.stderr);
+    expect(result.status, result.stderr).toBe(0);
   };
-  /** @param {string[]} args */
-  const run = (...args) =>
-    spawnSync(process.execPath, [join(repoRoot, "scripts/check-changeset-bump.mjs"), ...args], {
+  const run = (...args: string[]) =>
+    spawnSync(process.execPath, [join(packageDir, "dist/cli.mjs"), "check-changesets", ...args], {
       cwd: dir,
       encoding: "utf8",
-      env: { ...process.env, INIT_CWD: dir, GITHUB_ACTIONS: "true" },
+      env: { ...process.env, GITHUB_ACTIONS: "true" },
     });
   mkdirSync(join(dir, ".changeset"));
   writeFileSync(join(dir, ".changeset/README.md"), "# Changesets\n");
@@ -144,76 +144,69 @@ describe("the command, on a git repository with a PR's changesets", () => {
   git("add", ".");
   git("commit", "-q", "-m", "base");
 
-  test("ignores changesets already on the base, and fails with an annotation and the comment line", () => {
+  it("ignores changesets already on the base, and fails with an annotation and the comment line", () => {
     writeFileSync(join(dir, "comment.md"), "<!-- spec-diff -->\nreport\n");
     writeFileSync(join(dir, ".changeset/mine.md"), `---\n"${TYPES}": patch\n---\n\nMine.\n`);
     git("add", ".");
     git("commit", "-q", "-m", "pr");
     const result = run("--report", "report.json", "--base", "HEAD~1", "--comment", "comment.md");
-    assert.equal(result.status, 1, result.stderr);
-    assert.match(result.stderr, /only patch \(\.changeset\/mine\.md\)/);
-    assert.match(result.stdout, /^::error title=Changeset bump::✖ The spec change needs a minor release/m);
-    assert.match(
-      readFileSync(join(dir, "comment.md"), "utf8"),
+    expect(result.status, result.stderr).toBe(1);
+    expect(result.stderr).toMatch(/only patch \(\.changeset\/mine\.md\)/);
+    expect(result.stdout).toMatch(/^::error title=Changeset bump::✖ The spec change needs a minor release/m);
+    expect(readFileSync(join(dir, "comment.md"), "utf8")).toMatch(
       /^<!-- spec-diff -->\nreport\n\n✖ The spec change/,
     );
   });
 
-  test("fails, naming the client, when the PR bumps only the types (the client re-exports them)", () => {
+  it("fails, naming the client, when the PR bumps only the types (the client re-exports them)", () => {
     writeFileSync(join(dir, ".changeset/mine.md"), `---\n"${TYPES}": minor\n---\n\nMine.\n`);
     git("add", ".");
     git("commit", "-q", "--amend", "-m", "pr");
     const result = run("--report", "report.json", "--base", "HEAD~1");
-    assert.equal(result.status, 1, result.stderr);
-    assert.match(
-      result.stderr,
+    expect(result.status, result.stderr).toBe(1);
+    expect(result.stderr).toMatch(
       /✖ The spec change needs a minor release of @signalwire-voice\/types and @signalwire-voice\/client .*, but no changeset in this PR bumps @signalwire-voice\/client\./,
     );
-    assert.doesNotMatch(result.stderr, /bumps @signalwire-voice\/types/);
+    expect(result.stderr).not.toMatch(/bumps @signalwire-voice\/types/);
   });
 
-  test("--changeset reads the files it names, and refuses a malformed one, naming it", () => {
+  it("--changeset reads the files it names, and refuses a malformed one, naming it", () => {
     const good = run("--report", "report.json", "--changeset", ".changeset/old.md");
-    assert.equal(good.status, 1, good.stderr);
-    assert.match(good.stderr, /no changeset in this PR bumps @signalwire-voice\/client/);
+    expect(good.status, good.stderr).toBe(1);
+    expect(good.stderr).toMatch(/no changeset in this PR bumps @signalwire-voice\/client/);
     writeFileSync(join(dir, "bad.md"), `---\n"${TYPES}": huge\n---\n`);
     const bad = run("--report", "report.json", "--changeset", "bad.md");
-    assert.equal(bad.status, 2);
-    assert.match(
-      bad.stderr,
-      /✖ check-changeset-bump: bad\.md: could not parse changeset - invalid version type "huge"/,
+    expect(bad.status).toBe(2);
+    expect(bad.stderr).toMatch(
+      /✖ spec-diff check-changesets: bad\.md: could not parse changeset - invalid version type "huge"/,
     );
   });
 
-  test("passes once the PR's changesets bump every touched package enough", () => {
+  it("passes once the PR's changesets bump every touched package enough", () => {
     writeFileSync(join(dir, ".changeset/mine.md"), `---\n"${TYPES}": minor\n---\n\nMine.\n`);
     writeFileSync(join(dir, ".changeset/client.md"), `---\n"${CLIENT}": major\n---\n\nMine too.\n`);
     git("add", ".");
     git("commit", "-q", "--amend", "-m", "pr");
     const result = run("--report", "report.json", "--base", "HEAD~1");
-    assert.equal(result.status, 0, result.stderr);
-    assert.match(
-      result.stdout,
+    expect(result.status, result.stderr).toBe(0);
+    expect(result.stdout).toMatch(
       /✔ The spec change needs a minor release of .*; the changesets give @signalwire-voice\/types minor \(\.changeset\/mine\.md\); @signalwire-voice\/client major \(\.changeset\/client\.md\)\./,
     );
   });
 
-  test("exits 2 with the reason on bad input", () => {
-    const missing = run("--report", "nope.json", "--base", "HEAD~1");
-    assert.equal(missing.status, 2);
-    assert.match(missing.stderr, /✖ check-changeset-bump: ENOENT/);
-    const badRef = run("--report", "report.json", "--base", "no-such-ref");
-    assert.equal(badRef.status, 2);
-    assert.match(badRef.stderr, /git could not compare no-such-ref with HEAD/);
-    const noSource = run("--report", "report.json");
-    assert.equal(noSource.status, 2);
-    assert.match(noSource.stderr, /Pass --base <git-ref> or --changeset <file>/);
+  it.each([
+    [
+      ["--report", "nope.json", "--base", "HEAD~1"],
+      /✖ spec-diff check-changesets: cannot read nope\.json: ENOENT/,
+    ],
+    [["--report", "report.json", "--base", "no-such-ref"], /git could not compare no-such-ref with HEAD/],
+    [["--report", "report.json"], /Pass --base <git-ref> or --changeset <file>/],
+    [["--report", "old-report.json", "--base", "HEAD~1"], /old-report\.json has no `packages`/],
+    [["--report", "report.json", "--base", "HEAD~1", "--package", TYPES], /Unknown option '--package'/],
+  ])("exits 2 with the reason on bad input: %j", (args, message) => {
     writeFileSync(join(dir, "old-report.json"), JSON.stringify({ bump: "minor", changes: [] }));
-    const noPackages = run("--report", "old-report.json", "--base", "HEAD~1");
-    assert.equal(noPackages.status, 2);
-    assert.match(noPackages.stderr, /old-report\.json has no `packages`/);
-    const unknown = run("--report", "report.json", "--base", "HEAD~1", "--package", TYPES);
-    assert.equal(unknown.status, 2);
-    assert.match(unknown.stderr, /Unknown option '--package'/);
+    const result = run(...args);
+    expect(result.status).toBe(2);
+    expect(result.stderr).toMatch(message);
   });
 });
