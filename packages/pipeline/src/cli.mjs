@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // @ts-check
 // `signalwire-pipeline <step> [--api name]`: the steps each workspace package runs for its API.
-import { mkdirSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, writeFileSync } from "node:fs";
 import { dirname, relative } from "node:path";
 import { parseArgs } from "node:util";
 import { loadApis, workspaceDir } from "./apis.mjs";
@@ -30,6 +30,12 @@ const steps = {
       .every(Boolean),
   generate: async (apis) => {
     for (const api of apis) {
+      if (!existsSync(api.bundle)) {
+        console.error(
+          `✖ generate: ${relative(workspaceDir, api.bundle)} is missing. Run \`pnpm spec:bundle\` first (turbo does).`,
+        );
+        return false;
+      }
       mkdirSync(dirname(api.types), { recursive: true });
       writeFileSync(api.types, await generateTypes(api.bundle, api.name));
       console.log(`✔ generate: ${api.name} → ${relative(workspaceDir, api.types)}`);
@@ -50,20 +56,24 @@ const steps = {
   },
 };
 
-try {
-  const { positionals, values } = parseArgs({
-    allowPositionals: true,
-    options: { api: { type: "string" }, help: { type: "boolean", short: "h" } },
-  });
-  const step = steps[positionals[0] ?? ""];
-  if (values.help) console.log(USAGE);
-  else if (!step || positionals.length > 1) {
-    console.error(
-      `✖ signalwire-pipeline: ${positionals.length ? `unknown step "${positionals.join(" ")}"` : "no step given"}.\n\n${USAGE}`,
-    );
+/** The step and its APIs, or undefined after saying what is wrong with the command line. */
+function parseCommandLine() {
+  try {
+    const { positionals, values } = parseArgs({
+      allowPositionals: true,
+      options: { api: { type: "string" }, help: { type: "boolean", short: "h" } },
+    });
+    if (values.help) return console.log(USAGE);
+    const step = steps[positionals[0] ?? ""];
+    if (!step || positionals.length > 1) {
+      throw new Error(positionals.length ? `unknown step "${positionals.join(" ")}"` : "no step given");
+    }
+    return { step, apis: loadApis(values.api) };
+  } catch (error) {
+    console.error(`✖ signalwire-pipeline: ${/** @type {Error} */ (error).message}\n\n${USAGE}`);
     process.exitCode = 2;
-  } else process.exitCode = (await step(loadApis(values.api))) ? 0 : 1;
-} catch (error) {
-  console.error(`✖ signalwire-pipeline: ${/** @type {Error} */ (error).message}\n\n${USAGE}`);
-  process.exitCode = 2;
+  }
 }
+
+const command = parseCommandLine();
+if (command) process.exitCode = (await command.step(command.apis)) ? 0 : 1;
