@@ -6,7 +6,6 @@
 // on its default pair, both in the repo (an older revision it keeps, and the `rest` upstream).
 import { mkdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
 import { join, relative, resolve } from "node:path";
-import { repoRoot } from "../lib/apis.mjs";
 import { lastJson, measure, peakRssMiB } from "./measure.mjs";
 import { perRound, summarize } from "./stats.mjs";
 
@@ -23,14 +22,14 @@ function apiFiles(root, api) {
   return { upstream: resolve(base, entry.upstream), types: resolve(base, entry.types) };
 }
 
-/** The section's title, with the size of each API's upstream document. */
-const section = (() => {
+/** The section's title, with the size of each API's upstream document. @param {string} copy */
+function sectionOf(copy) {
   const size = (/** @type {string} */ api) => {
-    const bytes = statSync(apiFiles(repoRoot, api).upstream).size;
+    const bytes = statSync(apiFiles(copy, api).upstream).size;
     return bytes > 1e6 ? `${(bytes / 1e6).toFixed(2)} MB` : `${(bytes / 1e3).toFixed(0)} kB`;
   };
   return `Scale: the combined SignalWire REST spec (${size("rest")}) next to the voice spec (${size("voice")})`;
-})();
+}
 
 /**
  * The commands of each step for one API, run from the copy's root.
@@ -59,6 +58,7 @@ function steps(copy, api) {
  * @returns {import("./report.mjs").Figure[]}
  */
 export function scaleFigures(copy, { rounds, log }) {
+  const section = sectionOf(copy);
   const commands = { rest: steps(copy, "rest"), voice: steps(copy, "voice") };
   const names = Object.keys(commands.rest);
   /** @returns {Record<string, { seconds: number[]; mib: number[] }>} */
@@ -101,11 +101,11 @@ export function scaleFigures(copy, { rounds, log }) {
       },
     );
   }
-  return [...figures, ...specDiffFigures(copy, rounds)];
+  return [...figures, ...specDiffFigures(copy, rounds, section)];
 }
 
-/** @param {string} copy @param {number} rounds @returns {import("./report.mjs").Figure[]} */
-function specDiffFigures(copy, rounds) {
+/** @param {string} copy @param {number} rounds @param {string} section @returns {import("./report.mjs").Figure[]} */
+function specDiffFigures(copy, rounds, section) {
   const base = {
     section,
     id: "scale.spec-diff",

@@ -1,12 +1,11 @@
 // @ts-check
-// What docs/bench.md says about where it was measured: the machine, and the version of every
-// tool in the figures, read from what the bench's copy of the repo actually installed.
+// What docs/bench.md says about where it was measured: the commit, the machine, and the version of
+// every tool in the figures, read from what the bench's copy of the repo actually installed.
 import { spawnSync } from "node:child_process";
 import { readFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { arch, cpus, loadavg, release, totalmem, type } from "node:os";
 import { join } from "node:path";
-import { pnpmCommand, toolEnv } from "../lib/bootstrap.mjs";
 
 /**
  * @example describeMachine(3.9) // { CPU: "AMD EPYC … × 2", memory: "24 GiB", OS: "Linux 6.1 x64", … }
@@ -42,17 +41,27 @@ const tools = {
  * @returns {Record<string, string>}
  */
 export function describeVersions(copy) {
-  const pnpm = pnpmCommand();
   const versions = {
     Node: process.version,
-    pnpm: spawnSync(pnpm.command, [...pnpm.prefix, "--version"], {
-      encoding: "utf8",
-      env: toolEnv,
-    }).stdout.trim(),
+    // The pnpm on PATH: `pnpm bench` puts the repo's pinned one first.
+    pnpm: spawnSync("pnpm", ["--version"], { encoding: "utf8" }).stdout.trim(),
   };
   for (const [name, from] of Object.entries(tools)) {
     const manifest = createRequire(join(copy, from, "package.json")).resolve(`${name}/package.json`);
     versions[/** @type {"Node"} */ (name)] = JSON.parse(readFileSync(manifest, "utf8")).version;
   }
   return versions;
+}
+
+/**
+ * The commit measured, and whether the working tree had changes on top of it (bar these results).
+ *
+ * @example describeCommit("/work/main") // "56b4dd8 + uncommitted changes"
+ * @param {string} workspace
+ */
+export function describeCommit(workspace) {
+  const git = (/** @type {string[]} */ args) =>
+    spawnSync("git", args, { cwd: workspace, encoding: "utf8" }).stdout.trim();
+  const changed = git(["status", "--porcelain", "--", ".", ":!docs/bench.md", ":!docs/bench.json"]);
+  return `${git(["rev-parse", "--short", "HEAD"])}${changed ? " + uncommitted changes" : ""}`;
 }

@@ -5,7 +5,6 @@ import { spawnSync } from "node:child_process";
 import { existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { toolEnv } from "../lib/bootstrap.mjs";
 
 const preload = new URL("./peak-memory.mjs", import.meta.url).href;
 
@@ -17,7 +16,7 @@ const preload = new URL("./peak-memory.mjs", import.meta.url).href;
 /**
  * Runs `command args` in `cwd` and times it; throws, with the end of its output, when it fails.
  *
- * @example measure(process.execPath, ["scripts/spec-lint.mjs", "--api", "rest"], { cwd, memory: true })
+ * @example measure(process.execPath, ["packages/pipeline/src/cli.mjs", "lint", "--api", "rest"], { cwd, memory: true })
  * // { seconds: 4.2, stdout: "…", processes: [{ pid, argv: [".../cli.js", "lint", "rest@upstream"], maxRssKiB: 180000 }, …] }
  * @param {string} command
  * @param {string[]} args
@@ -25,7 +24,7 @@ const preload = new URL("./peak-memory.mjs", import.meta.url).href;
  *   live: let the command's stderr through (the benches print their tables there as they go)
  * @returns {Measured}
  */
-export function measure(command, args, { cwd, env = toolEnv, memory = false, live = false }) {
+export function measure(command, args, { cwd, env = process.env, memory = false, live = false }) {
   const logDir = memory ? mkdtempSync(join(tmpdir(), "bench-memory-")) : undefined;
   const log = logDir ? join(logDir, "processes.jsonl") : undefined;
   const runEnv = log

@@ -1,89 +1,13 @@
 // @ts-check
-// Runtime figures, from the packages' own benches run with `--json` in the bench's copy (built):
-// the client's per-request overhead (packages/client/bench/overhead.bench.mjs), pagination's
-// throughput, prefetch and memory (packages/pagination/bench/run.mjs), and the mock server's
-// memory over a long walk (packages/mock-server/bench/memory.mjs).
-import { lastJson, measure } from "./measure.mjs";
+// Pagination figures, from its own benches in the bench's copy: throughput, prefetch and memory
+// (packages/pagination/bench/run.mjs), and the CPU time of a walk (packages/pagination/bench/cpu.mjs).
+import { packageBench, pick } from "./package-bench.mjs";
 import { perRound, summarize } from "./stats.mjs";
 
 /** @typedef {import("./report.mjs").Figure} Figure */
 /** @typedef {{ ms: number; items: number; pages: number; maxRssMiB: number; peakHeapMiB: number; retainedHeapMiB: number }} Walk */
 /** @typedef {{ workMs: number; io: Record<string, Walk[]>; cpu: Record<string, Walk[]> }} Prefetch */
 /** @typedef {"maxRssMiB" | "peakHeapMiB" | "retainedHeapMiB"} MemoryKey */
-
-/** A bench's JSON, its tables streamed to the terminal as it goes. @param {string} copy @param {string[]} args */
-const bench = (copy, args) => lastJson(measure(process.execPath, args, { cwd: copy, live: true }).stdout);
-
-/**
- * @template T @param {Record<string, T>} record @param {string} key @param {string} where
- * @returns {T}
- */
-function pick(record, key, where) {
-  const value = record[key];
-  if (value === undefined)
-    throw new Error(`bench: ${where} has no "${key}" (has: ${Object.keys(record).join(", ")}).`);
-  return value;
-}
-
-/** @param {string} copy @param {{ rounds: number }} options @returns {Figure[]} */
-export function clientFigures(copy, { rounds }) {
-  const section = "Client: per-request overhead on the same mock server, same headers, same page";
-  // 1000-log pages take ~10 ms each: fewer requests a turn, fewer rounds.
-  const sizes = [
-    { pageSize: 1, batch: 50, rounds },
-    { pageSize: 50, batch: 50, rounds },
-    { pageSize: 1000, batch: 10, rounds: Math.ceil(rounds / 2) },
-  ];
-  return sizes.map(({ pageSize, batch, rounds }) => {
-    /** @type {{ pageSizes: Array<{ microsecondsPerRequest: Record<string, number[]> }> }} */
-    const report = bench(copy, [
-      "packages/client/bench/overhead.bench.mjs",
-      ...["--json", "--page-size", String(pageSize), "--rounds", String(rounds), "--batch", String(batch)],
-    ]);
-    const times = report.pageSizes[0]?.microsecondsPerRequest ?? {};
-    const raw = pick(times, "raw", "overhead.bench.mjs");
-    const client = pick(times, "client", "overhead.bench.mjs");
-    const ratio = perRound(client, raw);
-    const bare = summarize(perRound(pick(times, "openapi-fetch", "overhead.bench.mjs"), raw)).median;
-    return {
-      id: `client.overhead.page-size-${pageSize}`,
-      section,
-      label: `\`createVoiceClient().GET("/logs")\`, page_size ${pageSize} (${batch} requests × ${rounds} rounds)`,
-      unit: "µs/req",
-      samples: client,
-      ratio: { label: "client vs raw `fetch`", samples: ratio },
-      goal: { text: "≤ 1.05× raw fetch", met: summarize(ratio).median <= 1.05 },
-      note: `raw fetch ${summarize(raw).median.toFixed(0)} µs/req; bare openapi-fetch (no client, same headers) ${bare.toFixed(3)}× raw: the floor the client is built on`,
-    };
-  });
-}
-
-/**
- * The client's own CPU cost per request: over bare openapi-fetch, both calling the mock server's
- * fetch handler in process (no sockets: steadier than wall time over a socket).
- * @param {string} copy @param {{ rounds: number }} options @returns {Figure[]}
- */
-export function clientCpuFigures(copy, { rounds }) {
-  const section =
-    "Client: CPU time per request over bare openapi-fetch, in process (the mock's fetch handler)";
-  /** @type {{ batch: number; pageSizes: Array<{ pageSize: number; cpuMicrosecondsPerRequest: Record<string, number[]> }> }} */
-  const report = bench(copy, ["packages/client/bench/cpu.bench.mjs", "--json", "--rounds", String(rounds)]);
-  return report.pageSizes.map(({ pageSize, cpuMicrosecondsPerRequest: times }) => {
-    const bare = pick(times, "openapi-fetch", "cpu.bench.mjs");
-    const client = pick(times, "client", "cpu.bench.mjs");
-    const over = client.map((value, index) => value - /** @type {number} */ (bare[index]));
-    return {
-      id: `client.cpu.page-size-${pageSize}`,
-      section,
-      label: `\`createVoiceClient().GET("/logs")\` minus bare openapi-fetch, page_size ${pageSize} (${rounds} rounds)`,
-      unit: "µs/req",
-      samples: over,
-      ratio: { label: "client vs bare openapi-fetch", samples: perRound(client, bare) },
-      goal: { text: "≤ 30 µs/req of CPU", met: summarize(over).median <= 30 },
-      note: `CPU per request: the handler alone ${summarize(pick(times, "raw", "cpu.bench.mjs")).median.toFixed(0)} µs, bare openapi-fetch ${summarize(bare).median.toFixed(0)} µs, the client ${summarize(client).median.toFixed(0)} µs`,
-    };
-  });
-}
 
 /**
  * `for await` over `paginate` against the raw loop, as CPU time in process (the mock's fetch
@@ -92,7 +16,12 @@ export function clientCpuFigures(copy, { rounds }) {
  */
 export function paginationCpuFigures(copy, { rounds }) {
   /** @type {{ logs: number; cpuMs: Record<string, number[]> }} */
-  const report = bench(copy, ["packages/pagination/bench/cpu.mjs", "--json", "--rounds", String(rounds)]);
+  const report = packageBench(copy, [
+    "packages/pagination/bench/cpu.mjs",
+    "--json",
+    "--rounds",
+    String(rounds),
+  ]);
   const raw = pick(report.cpuMs, "raw loop over the handler", "cpu.mjs");
   const items = pick(report.cpuMs, "for await over paginate", "cpu.mjs");
   const ratio = perRound(raw, items);
@@ -115,7 +44,7 @@ export function paginationFigures(copy, { rounds, memoryRounds }) {
   const section = "Pagination: walking the mock server's logs, page_size 1000, each walk in its own process";
   // (memory: 1 000 000-log walks take ~15 s each, so `pnpm bench` runs one round of them)
   /** @type {{ throughput: { sides: Record<string, Walk[]> }; prefetch: Prefetch & { latency?: Prefetch & { latencyMs: number } }; memory: Record<string, Walk[]> }} */
-  const report = bench(copy, [
+  const report = packageBench(copy, [
     "packages/pagination/bench/run.mjs",
     ...["--json", "--rounds", String(rounds), "--memory-rounds", String(memoryRounds)],
     ...["--throughput-rounds", String(Math.max(rounds, 11))],
@@ -216,33 +145,4 @@ export function paginationFigures(copy, { rounds, memoryRounds }) {
     memory("prefetch 0", "retainedHeapMiB", "walker heap after GC (max)"),
     memory("prefetch 1", "maxRssMiB", "walker peak RSS"),
   ];
-}
-
-/**
- * The server's own bench, and its control (the first page, as many times): the same growth in
- * both is V8 sizing its heap to the request rate, not memory kept per log. No goal:
- * the mock server is a test tool with no memory budget, so the page shows these for reference.
- * @param {string} copy @returns {Figure[]}
- */
-export function serverFigures(copy) {
-  const section = "Mock server: its memory while a client pages through 1 000 000 logs (one run each)";
-  return ["", "--control"].map((control) => {
-    /** @type {{ logs: number; pages: number; end: { peak: number }; samples: Array<{ peak: number }> }} */
-    const walk = bench(copy, [
-      "packages/mock-server/bench/memory.mjs",
-      "--json",
-      ...(control ? [control] : []),
-    ]);
-    const tenth = walk.samples[0]?.peak ?? Number.NaN;
-    return {
-      id: `mock-server.memory${control ? ".control" : ""}`,
-      section,
-      label: control
-        ? `control: the first page, ${walk.pages} times: server peak RSS at the end`
-        : `every log once, ${walk.pages} pages of 1000: server peak RSS after the last`,
-      unit: "MiB",
-      samples: [walk.end.peak],
-      ratio: { label: "end vs after 10% of the pages", samples: [walk.end.peak / tenth] },
-    };
-  });
 }

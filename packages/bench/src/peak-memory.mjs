@@ -2,7 +2,7 @@
 // Preloaded into every Node process of a measured command (NODE_OPTIONS=--import=<this file>,
 // which children inherit): when the process exits, it appends one JSON line with its pid, parent
 // pid, argv and peak RSS (getrusage's ru_maxrss) to $BENCH_MEMORY_LOG. So a step's peak memory is
-// known even when the work happens in a child, as redocly does under scripts/spec-lint.mjs.
+// known even when the work happens in a child, as redocly does under the pipeline's `lint`.
 import { appendFileSync } from "node:fs";
 
 const log = process.env.BENCH_MEMORY_LOG;
