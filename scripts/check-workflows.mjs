@@ -5,11 +5,21 @@
 // tests, checkout keeps no token, no PR code in privileged jobs). Exit 1 with one line per finding.
 import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
+import { parseArgs } from "node:util";
 import { repoRoot } from "./lib/apis.mjs";
 import { formatFinding, loadValidators, validateWorkflows } from "./workflow-lint/validate.mjs";
 
-const shown = process.argv[2] ?? ".github/workflows";
-const dir = process.argv[2] ?? join(repoRoot, shown);
+let folder;
+try {
+  [folder] = parseArgs({ allowPositionals: true, options: {} }).positionals;
+} catch (error) {
+  console.error(
+    `✖ check:workflows: ${/** @type {Error} */ (error).message}\nUsage: pnpm check:workflows [dir]`,
+  );
+  process.exit(2);
+}
+const shown = folder ?? ".github/workflows";
+const dir = folder ?? join(repoRoot, shown);
 const workflows = readdirSync(dir)
   .filter((file) => /\.ya?ml$/.test(file))
   .sort()
