@@ -60,10 +60,18 @@ describe("stalled connections", () => {
       const timedOut = '408 {"error":"Request Timeout"}';
       expect(new Set(answers("silent"))).toEqual(new Set([timedOut]));
       expect(new Set(answers("half-sent headers"))).toEqual(new Set([timedOut]));
-      expect(new Set(answers("a missing body"))).toEqual(
-        new Set([`405 {"error":"Method Not Allowed"}, ${timedOut}`]),
+      // A request whose headers arrived is answered first (405 for the POST, 200 for the GET), then
+      // timed out; on a machine too busy to read the headers before the timeout, only timed out.
+      // Either way the socket is closed, and most sockets see the first form.
+      const refused = `405 {"error":"Method Not Allowed"}, ${timedOut}`;
+      const missingBody = answers("a missing body");
+      expect(missingBody.filter((answer) => answer !== refused && answer !== timedOut)).toEqual([]);
+      expect(missingBody).toContain(refused);
+      const keptAlive = answers("an idle keep-alive");
+      expect(keptAlive.filter((answer) => !answer.startsWith('200 {"links"') && answer !== timedOut)).toEqual(
+        [],
       );
-      expect(answers("an idle keep-alive").every((answer) => answer.startsWith('200 {"links"'))).toBe(true);
+      expect(keptAlive.some((answer) => answer.startsWith('200 {"links"'))).toBe(true);
       // And the server still serves.
       expect((await getJson(fetch, `${server.baseUrl}/logs`)).status).toBe(200);
     } finally {
