@@ -7,6 +7,7 @@ import { createHash } from "node:crypto";
 import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { join, relative } from "node:path";
+import { x } from "tinyexec";
 import { repoRoot } from "./apis.mjs";
 
 const STAMP = ".installed-from.sha256";
@@ -48,6 +49,29 @@ export function ensureNpmTools(folder, { log = (line) => console.log(line) } = {
   }
   writeFileSync(stamp, wanted);
   log(`  installed in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+}
+
+/**
+ * {@link ensureNpmTools} for several folders at once, each in a child process, so their
+ * downloads overlap other work (`npm test` installs them while turbo runs). Resolves when every
+ * folder is installed; rejects with npm's reason if one fails.
+ *
+ * @example
+ * const tools = installNpmToolsInBackground([join(repoRoot, "scripts/release-e2e")]);
+ * // … other work …
+ * await tools;
+ *
+ * @param {string[]} folders
+ * @returns {Promise<void>}
+ */
+export async function installNpmToolsInBackground(folders) {
+  const script = `import(${JSON.stringify(import.meta.url)}).then((m) => m.ensureNpmTools(process.argv[1], { log: () => {} }))`;
+  const runs = folders.map((folder) => x(process.execPath, ["-e", script, folder], { throwOnError: false }));
+  for (const [index, run] of runs.entries()) {
+    const { exitCode, stderr } = await run;
+    if (exitCode !== 0)
+      throw new Error(`installing ${relative(repoRoot, folders[index] ?? "")} failed:\n${stderr}`);
+  }
 }
 
 /**
