@@ -2,12 +2,12 @@
 // Tools that must stay out of the pnpm workspace (Verdaccio, the workflow linters) live in a
 // folder of their own with a package.json and package-lock.json, installed there with `npm ci`
 // the first time a script needs them, and again whenever the lockfile changes.
-import { spawnSync } from "node:child_process";
+import { execFile, spawnSync } from "node:child_process";
 import { createHash } from "node:crypto";
 import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { join, relative } from "node:path";
-import { x } from "tinyexec";
+import { promisify } from "node:util";
 import { repoRoot } from "./apis.mjs";
 
 const STAMP = ".installed-from.sha256";
@@ -66,12 +66,14 @@ export function ensureNpmTools(folder, { log = (line) => console.log(line) } = {
  */
 export async function installNpmToolsInBackground(folders) {
   const script = `import(${JSON.stringify(import.meta.url)}).then((m) => m.ensureNpmTools(process.argv[1], { log: () => {} }))`;
-  const runs = folders.map((folder) => x(process.execPath, ["-e", script, folder], { throwOnError: false }));
-  for (const [index, run] of runs.entries()) {
-    const { exitCode, stderr } = await run;
-    if (exitCode !== 0)
-      throw new Error(`installing ${relative(repoRoot, folders[index] ?? "")} failed:\n${stderr}`);
-  }
+  // Plain child_process: this module runs before the workspace's dependencies are installed.
+  const install = (/** @type {string} */ folder) =>
+    promisify(execFile)(process.execPath, ["-e", script, folder]).catch(
+      (/** @type {{ stderr?: string }} */ error) => {
+        throw new Error(`installing ${relative(repoRoot, folder)} failed:\n${error.stderr ?? error}`);
+      },
+    );
+  await Promise.all(folders.map(install));
 }
 
 /**
