@@ -2,7 +2,6 @@
 // Step 3: generate TypeScript types from a bundled SDK spec with this package's openapi-typescript.
 import { createRequire } from "node:module";
 import { pathToFileURL } from "node:url";
-import openapiTS, { astToString } from "openapi-typescript";
 
 /** @type {{ version: string }} */
 const { version } = createRequire(import.meta.url)("openapi-typescript/package.json");
@@ -15,6 +14,8 @@ const { version } = createRequire(import.meta.url)("openapi-typescript/package.j
  * @param {string} apiName
  */
 export async function generateTypes(bundlePath, apiName) {
+  // Loaded here, not on import: it is most of the package's load time, and only this step needs it.
+  const { default: openapiTS, astToString } = await import("openapi-typescript");
   const ast = await openapiTS(pathToFileURL(bundlePath), {
     // Names stay as the spec spells them ("Types.StatusCodes.StatusCode400"); friendly
     // aliases live in the package's src/index.ts, where a rename is a reviewed change.
