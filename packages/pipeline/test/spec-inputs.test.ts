@@ -19,22 +19,34 @@ function filesOf(glob: string): string[] {
   return listed.stdout.split("\n").filter(Boolean);
 }
 
-/** The workspace-relative files turbo hashes as inputs of `task`, without running it. */
-function turboInputs(task: string, filter: string): string[] {
-  const turbo = join(workspaceDir, "node_modules/.bin/turbo");
-  const dry = spawnSync(turbo, ["run", task, `--filter=${filter}`, "--dry=json"], {
-    cwd: workspaceDir,
-    encoding: "utf8",
-    env: localTurboEnv(),
-  });
-  expect(dry.status).toBe(0);
-  const plan = JSON.parse(dry.stdout.slice(dry.stdout.indexOf("{"))) as {
-    tasks: { taskId: string; directory: string; inputs: Record<string, string> }[];
+/** The workspace-relative files turbo hashes as inputs of each task below, from one dry run. */
+const turboInputs = (() => {
+  let plan: Map<string, string[]> | undefined;
+  return (taskId: string): string[] => {
+    if (!plan) {
+      const turbo = join(workspaceDir, "node_modules/.bin/turbo");
+      const filters = ["spec", "rest-types", "types"].map((name) => `--filter=@signalwire-voice/${name}`);
+      const dry = spawnSync(turbo, ["run", "spec:bundle", "generate", ...filters, "--dry=json"], {
+        cwd: workspaceDir,
+        encoding: "utf8",
+        env: localTurboEnv(),
+      });
+      expect(dry.status, dry.stderr).toBe(0);
+      const { tasks } = JSON.parse(dry.stdout.slice(dry.stdout.indexOf("{"))) as {
+        tasks: { taskId: string; directory: string; inputs: Record<string, string> }[];
+      };
+      plan = new Map(
+        tasks.map((task) => [
+          task.taskId,
+          Object.keys(task.inputs).map((file) => posix.normalize(`${task.directory}/${file}`)),
+        ]),
+      );
+    }
+    const inputs = plan.get(taskId);
+    expect(inputs, `turbo plans no ${taskId}`).toBeDefined();
+    return inputs ?? [];
   };
-  const entry = plan.tasks.find((candidate) => candidate.taskId === `${filter}#${task}`);
-  expect(entry).toBeDefined();
-  return Object.keys(entry?.inputs ?? {}).map((file) => posix.normalize(`${entry?.directory}/${file}`));
-}
+})();
 
 describe("specInputs()", () => {
   it("names the voice spec, its overlay, the lint rules and the pipeline itself, each matching files", () => {
@@ -62,7 +74,7 @@ describe("specInputs()", () => {
     ["rest", "spec:bundle", "@signalwire-voice/rest-types"],
     ["voice", "generate", "@signalwire-voice/types"],
   ])("every file of specInputs(%j) is an input of turbo's %s in %s", (api, task, filter) => {
-    const hashed = new Set(turboInputs(task, filter));
+    const hashed = new Set(turboInputs(`${filter}#${task}`));
     // generate reads the bundle (a task output, not a source file), so only the pipeline's own files.
     const globs = specInputs(api).filter(
       (glob) => task !== "generate" || glob.startsWith("packages/pipeline/"),
