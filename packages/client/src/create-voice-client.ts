@@ -1,9 +1,14 @@
-import type { ListVoiceLogsResponse } from "@signalwire-voice/types";
+import type {
+  GetVoiceLogResponse,
+  ListVoiceLogEventsResponse,
+  ListVoiceLogsResponse,
+} from "@signalwire-voice/types";
 import type { Client, FetchOptions } from "openapi-fetch";
 import openapiFetch from "openapi-fetch";
 import type { ApiErrorBody } from "./errors/api-error.js";
 import { querySerializer } from "./internal/input-checks.js";
 import { resolveOptions, type VoiceClientOptions } from "./internal/options.js";
+import { pathSerializer } from "./internal/path-checks.js";
 import { retryingFetch } from "./internal/retrying-fetch.js";
 import { withRedactor } from "./redactor-of.js";
 import type { VoicePaths } from "./voice-paths.js";
@@ -34,6 +39,45 @@ export type VoiceLogsResult =
   | { data?: never; error: ApiErrorBody<400 | 401 | 422 | 500>; response: Response };
 
 /**
+ * The second argument of `GET("/logs/{id}")` and `GET("/logs/{id}/events")`: `params.path.id`
+ * (required; a UUID, checked before sending) plus fetch options such as `signal`.
+ *
+ * @example
+ * ```ts
+ * const init: VoiceLogInit = { params: { path: { id: "b7182dc2-00f3-40e4-a5ce-20f164b329df" } } };
+ * ```
+ */
+export type VoiceLogInit = Omit<FetchOptions<VoicePaths["/logs/{id}"]["get"]>, "parseAs">;
+
+/**
+ * What `GET("/logs/{id}")` resolves to: `data` is the log (any variant; a deleted log is a
+ * `DiscardedVoiceLog`), `error` the 400, 401, 404 (no such log), 422 or 500 body.
+ *
+ * @example
+ * ```ts
+ * const { data, error }: VoiceLogResult = await client.GET("/logs/{id}", { params: { path: { id } } });
+ * if (error && "error" in error && error.error === "Not Found") console.log("no such log");
+ * ```
+ */
+export type VoiceLogResult =
+  | { data: GetVoiceLogResponse; error?: never; response: Response }
+  | { data?: never; error: ApiErrorBody<400 | 401 | 404 | 422 | 500>; response: Response };
+
+/**
+ * What `GET("/logs/{id}/events")` resolves to: `data` is `{ data: LogEvent[] }`, every event of
+ * the log (the list is not paginated), `error` the 400, 401, 404, 422 or 500 body.
+ *
+ * @example
+ * ```ts
+ * const { data } = await client.GET("/logs/{id}/events", { params: { path: { id } } });
+ * for (const event of data?.data ?? []) console.log(event.event_at, event.name);
+ * ```
+ */
+export type VoiceLogEventsResult =
+  | { data: ListVoiceLogEventsResponse; error?: never; response: Response }
+  | { data?: never; error: ApiErrorBody<400 | 401 | 404 | 422 | 500>; response: Response };
+
+/**
  * The client: openapi-fetch's, typed by the Voice API spec, with `use()`/`eject()` for your own
  * middleware. Declared here rather than re-exported, so our `.d.cts` never re-exports
  * openapi-fetch's (which mixes `export =` with named exports and breaks CommonJS consumers).
@@ -49,11 +93,15 @@ export type VoiceLogsResult =
 export interface VoiceClient extends Omit<Client<VoicePaths>, "GET"> {
   /** `GET /logs` ("List Logs"): one page of voice logs, newest first. */
   GET(url: "/logs", init?: VoiceLogsInit): Promise<VoiceLogsResult>;
+  /** `GET /logs/{id}` ("Find a Log by ID"): one log; 404 when there is no such log. */
+  GET(url: "/logs/{id}", init: VoiceLogInit): Promise<VoiceLogResult>;
+  /** `GET /logs/{id}/events` ("List Log Events"): every event of one log. */
+  GET(url: "/logs/{id}/events", init: VoiceLogInit): Promise<VoiceLogEventsResult>;
 }
 
 /**
  * Creates a client for the SignalWire Voice API. It authenticates (Basic, on its own origin
- * only), checks queries before sending, times out each attempt, retries idempotent requests on
+ * only), checks queries and log ids before sending, times out each attempt, retries idempotent requests on
  * 408/429/5xx and network errors (honouring `Retry-After`), and numbers attempts in `X-Attempt`.
  * Options fall back to `SIGNALWIRE_SPACE`, `SIGNALWIRE_PROJECT_ID` and `SIGNALWIRE_API_TOKEN`;
  * anything missing or malformed throws `InputError` here, before any request.
@@ -80,11 +128,23 @@ export function createVoiceClient(options?: VoiceClientOptions): VoiceClient {
     baseUrl: settings.baseUrl,
     headers: { accept: "application/json", ...settings.headers },
     querySerializer: querySerializer(settings.redact),
+    pathSerializer: pathSerializer(settings.baseUrl, settings.redact),
     // Redirects are the client's to follow (within the origin): see followRedirects.
     redirect: "manual",
     // Auth, user agent, timeouts and retries wrap the fetch rather than being middleware: every
     // attempt (not just the first) passes through them, and no middleware means a faster path.
     fetch: retryingFetch(settings),
   });
+  // openapi-fetch runs the path serializer only when `params.path` is given, and would send a
+  // call without it to the literal `/logs/%7Bid%7D`: with an empty one, a missing id is an
+  // InputError like a malformed one.
+  const { GET } = client;
+  client.GET = ((url: string, init?: { params?: { path?: object } }) =>
+    GET(
+      url as "/logs",
+      (url.includes("{")
+        ? { ...init, params: { ...init?.params, path: init?.params?.path ?? {} } }
+        : init) as never,
+    )) as typeof GET;
   return withRedactor(client, settings.redact) as VoiceClient;
 }

@@ -12,6 +12,9 @@
  *
  * const client = createVoiceClient(); // SIGNALWIRE_SPACE, SIGNALWIRE_PROJECT_ID, SIGNALWIRE_API_TOKEN
  * const page = unwrap(await client.GET("/logs", { params: { query: { page_size: 50 } } }));
+ * const { id } = page.data[0]!;
+ * const log = unwrap(await client.GET("/logs/{id}", { params: { path: { id } } }));
+ * const { data: events } = unwrap(await client.GET("/logs/{id}/events", { params: { path: { id } } }));
  * ```
  * @module
  */
@@ -21,9 +24,13 @@ export type {
   DialogflowVoiceLog,
   DiscardedVoiceLog,
   FabricVoiceLog,
+  GetVoiceLogResponse,
   InternalServerErrorBody,
+  ListVoiceLogEventsResponse,
   ListVoiceLogsQuery,
   ListVoiceLogsResponse,
+  LogEvent,
+  NotFoundBody,
   RelayVoiceLog,
   UnauthorizedBody,
   ValidationErrorBody,
@@ -33,6 +40,9 @@ export type {
 export {
   createVoiceClient,
   type VoiceClient,
+  type VoiceLogEventsResult,
+  type VoiceLogInit,
+  type VoiceLogResult,
   type VoiceLogsInit,
   type VoiceLogsResult,
 } from "./create-voice-client.js";

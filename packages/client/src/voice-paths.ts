@@ -16,11 +16,11 @@ export type VoiceLogsQuery = {
   [K in keyof ListVoiceLogsQuery]: K extends DateParam ? ListVoiceLogsQuery[K] | Date : ListVoiceLogsQuery[K];
 };
 
-type ListLogs = operations["list-voice-logs"];
+type ListLogs = operations["list_voice_logs"];
 
 /**
  * The generated `paths` with `VoiceLogsQuery` as the query of `GET /logs`: what the client is
- * typed by. Responses are exactly the spec's.
+ * typed by. Everything else (the log and events paths, every response) is exactly the spec's.
  *
  * @example
  * ```ts
@@ -33,4 +33,6 @@ export interface VoicePaths {
       parameters: Omit<ListLogs["parameters"], "query"> & { query?: VoiceLogsQuery };
     };
   };
+  "/logs/{id}": paths["/logs/{id}"];
+  "/logs/{id}/events": paths["/logs/{id}/events"];
 }

@@ -5,13 +5,18 @@ import {
   createApiError,
   createVoiceClient,
   type InternalServerErrorBody,
+  type ListVoiceLogEventsResponse,
   type ListVoiceLogsResponse,
+  type LogEvent,
+  type NotFoundBody,
   type UnauthorizedBody,
   unwrap,
   type ValidationErrorBody,
   type VideoRoomVoiceLog,
   type VoiceClient,
   type VoiceLog,
+  type VoiceLogEventsResult,
+  type VoiceLogResult,
   type VoiceLogsQuery,
   type VoiceLogsResult,
 } from "../src/index.js";
@@ -111,5 +116,39 @@ describe("GET /logs: the result narrows", () => {
     if (error.is(422)) expectTypeOf(error.body).toEqualTypeOf<ValidationErrorBody>();
     if (error.is(401)) expectTypeOf(error.body).toEqualTypeOf<UnauthorizedBody>();
     if (error.is(429)) expectTypeOf(error.body).toEqualTypeOf<unknown>();
+  });
+});
+
+describe("GET /logs/{id} and /logs/{id}/events", () => {
+  const id = "b7182dc2-00f3-40e4-a5ce-20f164b329df";
+
+  it("types the log, the events and every documented error, 404 included", async () => {
+    const result = await client.GET("/logs/{id}", { params: { path: { id } } });
+    expectTypeOf(result).toEqualTypeOf<VoiceLogResult>();
+    if (result.error) {
+      expectTypeOf(result.error).toEqualTypeOf<
+        BadRequestBody | UnauthorizedBody | NotFoundBody | ValidationErrorBody | InternalServerErrorBody
+      >();
+    } else expectTypeOf(result.data).toEqualTypeOf<VoiceLog>();
+    const events = await client.GET("/logs/{id}/events", { params: { path: { id } } });
+    expectTypeOf(events).toEqualTypeOf<VoiceLogEventsResult>();
+    expectTypeOf(unwrap(events)).toEqualTypeOf<ListVoiceLogEventsResponse>();
+    expectTypeOf(unwrap(events).data).toEqualTypeOf<LogEvent[]>();
+    expectTypeOf<LogEvent["details"]>().toEqualTypeOf<{ [key: string]: unknown }>();
+  });
+
+  it("requires the id, and takes nothing else", () => {
+    void (() => [
+      // @ts-expect-error -- the id is required
+      client.GET("/logs/{id}"),
+      // @ts-expect-error -- the id is required
+      client.GET("/logs/{id}/events", { params: {} }),
+      // @ts-expect-error -- the id is a string
+      client.GET("/logs/{id}", { params: { path: { id: 42 } } }),
+      // @ts-expect-error -- no query parameters on this path
+      client.GET("/logs/{id}", { params: { path: { id }, query: { page_size: 10 } } }),
+      // @ts-expect-error -- no such path parameter
+      client.GET("/logs/{id}", { params: { path: { id, log_id: id } } }),
+    ]);
   });
 });

@@ -20,7 +20,8 @@ import type { components, operations } from "./generated/voice.js";
 export type { $defs, components, operations, paths, webhooks } from "./generated/voice.js";
 
 type Schemas = components["schemas"];
-type ListVoiceLogs = operations["list-voice-logs"];
+type ListVoiceLogs = operations["list_voice_logs"];
+type GetVoiceLog = operations["get_voice_log"];
 
 /**
  * A log of a Compatibility (LaML) or Relay call: `laml_call`, `relay_pstn_call`, `relay_sip_call`, `relay_webrtc_call`.
@@ -85,11 +86,7 @@ export type VoiceLog = Schemas["VoiceLog"];
  * const wanted: VoiceLogType[] = ["relay_pstn_call", "relay_sip_call"];
  * ```
  */
-export type VoiceLogType =
-  | Schemas["RelayVoiceType"]
-  | Schemas["VideoRoomVoiceType"]
-  | Schemas["DialogflowVoiceLogType"]
-  | Schemas["FabricVoiceLogType"];
+export type VoiceLogType = Exclude<VoiceLog, DiscardedVoiceLog>["type"];
 /**
  * The status of the voice activity (14 values).
  *
@@ -156,6 +153,54 @@ export type ListVoiceLogsResponse = Schemas["LogListResponse"];
 export type PaginationLinks = Schemas["LogPaginationResponse"];
 
 /**
+ * The path parameters of `GET /logs/{id}` and `GET /logs/{id}/events`: the log's `id` (a UUID).
+ *
+ * @example
+ * ```ts
+ * const path: VoiceLogPathParams = { id: "b7182dc2-00f3-40e4-a5ce-20f164b329df" };
+ * ```
+ */
+export type VoiceLogPathParams = GetVoiceLog["parameters"]["path"];
+/**
+ * The 200 body of `GET /logs/{id}`: one log, any variant (a deleted log comes back as a
+ * {@link DiscardedVoiceLog}).
+ *
+ * @example
+ * ```ts
+ * const created = (log: GetVoiceLogResponse) => log.created_at;
+ * ```
+ */
+export type GetVoiceLogResponse = GetVoiceLog["responses"][200]["content"]["application/json"];
+/**
+ * One event of a log's lifetime (`GET /logs/{id}/events`): when, how severe, what, and details
+ * whose structure varies by event `name`.
+ *
+ * @example
+ * ```ts
+ * const line = (event: LogEvent) => `${event.event_at} ${event.level} ${event.name}`;
+ * ```
+ */
+export type LogEvent = Schemas["LogEvent"];
+/**
+ * The level of a {@link LogEvent}: `info`, `warn`, `error` or `debug`.
+ *
+ * @example
+ * ```ts
+ * const loud: LogEventLevel[] = ["warn", "error"];
+ * ```
+ */
+export type LogEventLevel = LogEvent["level"];
+/**
+ * The 200 body of `GET /logs/{id}/events`: `{ data }`, every event of the log (not paginated).
+ *
+ * @example
+ * ```ts
+ * const names = (body: ListVoiceLogEventsResponse) => body.data.map((event) => event.name);
+ * ```
+ */
+export type ListVoiceLogEventsResponse = Schemas["LogEventsListResponse"];
+
+/**
  * 400 body: `{ error: "Bad Request" }`.
  *
  * @example
@@ -173,6 +218,15 @@ export type BadRequestBody = Schemas["Types.StatusCodes.StatusCode400"];
  * ```
  */
 export type UnauthorizedBody = Schemas["Types.StatusCodes.StatusCode401"];
+/**
+ * 404 body of `GET /logs/{id}` and its events: `{ error: "Not Found" }`.
+ *
+ * @example
+ * ```ts
+ * const body: NotFoundBody = { error: "Not Found" };
+ * ```
+ */
+export type NotFoundBody = Schemas["Types.StatusCodes.StatusCode404"];
 /**
  * 422 body: `{ errors: ValidationErrorItem[] }`.
  *

@@ -1,13 +1,14 @@
 import type {
   BadRequestBody,
   InternalServerErrorBody,
+  NotFoundBody,
   UnauthorizedBody,
   ValidationErrorBody,
 } from "@signalwire-voice/types";
 import { VoiceError } from "./voice-error.js";
 
 /**
- * The error bodies the spec documents for `GET /logs`, by status.
+ * The error bodies the spec documents, by status (404 only for a log's paths: an unknown id).
  *
  * @example
  * ```ts
@@ -17,6 +18,7 @@ import { VoiceError } from "./voice-error.js";
 export interface ApiErrorBodies {
   400: BadRequestBody;
   401: UnauthorizedBody;
+  404: NotFoundBody;
   422: ValidationErrorBody;
   500: InternalServerErrorBody;
 }

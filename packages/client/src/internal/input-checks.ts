@@ -20,13 +20,7 @@ export function querySerializer(redact: Redact): (query: Record<string, unknown>
   const serialize = createQuerySerializer();
   return (query) => {
     const check = (name: string, valid: unknown, got: unknown, expected: string) => {
-      if (valid) return;
-      // Short, and without secrets: a value may be anything, the token included.
-      const text = typeof got === "string" ? JSON.stringify(got) : String(got);
-      const shown = redact(text.length > 100 ? `${text.slice(0, 100)}…` : text);
-      throw new InputError(`Bad query.${name}: expected ${expected}, got ${shown}. Nothing was sent.`, {
-        field: `query.${name}`,
-      });
+      if (!valid) throw inputError(`query.${name}`, got, expected, redact);
     };
     // Absent (undefined or null) means "the server's default": 50 and 0.
     const size = query.page_size ?? 1;
@@ -54,6 +48,17 @@ export function querySerializer(redact: Redact): (query: Record<string, unknown>
     // openapi-fetch's own serializer (already in the bundle) does the rest.
     return serialize(checked);
   };
+}
+
+/**
+ * The `InputError` for a request parameter `field` (`query.page_size`, `path.id`) whose value
+ * `got` is not `expected`. The value is quoted short and without secrets: it may be anything,
+ * the token included.
+ */
+export function inputError(field: string, got: unknown, expected: string, redact: Redact): InputError {
+  const text = typeof got === "string" ? JSON.stringify(got) : String(got);
+  const shown = redact(text.length > 100 ? `${text.slice(0, 100)}…` : text);
+  return new InputError(`Bad ${field}: expected ${expected}, got ${shown}. Nothing was sent.`, { field });
 }
 
 type Check = (name: string, valid: unknown, got: unknown, expected: string) => void;
