@@ -12,25 +12,43 @@ import { tmpdir } from "node:os";
 import { basename, dirname, join, relative } from "node:path";
 import { bundleApi, generateTypes, lintApi, loadApis, workspaceDir } from "@signalwire-voice/pipeline";
 import { diffSpecs } from "./diff-specs.js";
+import { formatJson } from "./format/format-json.js";
 import { formatMarkdown } from "./format/format-markdown.js";
 import type { Report } from "./report.js";
 import { SpecDiffError } from "./spec-diff-error.js";
 import { writeChangeset } from "./write-changeset.js";
 
 /**
- * `pnpm spec:update <file>`: from "SignalWire published a new spec" to a reviewable change.
- * Replaces the voice spec with `source`, lints it, bundles it with the overlays, regenerates the
- * types, compares it with the previous spec, writes the changeset and the provenance record.
- * Any failure puts the previous spec, bundle and types back and throws a SpecDiffError saying
- * why: a bad document changes nothing. Progress goes to `log`.
+ * Options of {@link updateSpec}.
  *
  * @example
  * ```ts
- * const report = await updateSpec("/downloads/voice.yaml");
+ * const options: UpdateSpecOptions = { from: "signalwire/docs fern/apis/voice/openapi.yaml at 47cb78e" };
+ * ```
+ */
+export interface UpdateSpecOptions {
+  /** Where the file came from (a URL, a repository and commit), for the provenance record. */
+  from?: string | undefined;
+  /** Progress lines; `console.log` by default. */
+  log?: ((line: string) => void) | undefined;
+}
+
+/**
+ * `pnpm spec:update <file>`: from "SignalWire published a new spec" to a reviewable change.
+ * Replaces the voice spec with `source`, lints it, bundles it with the overlays, regenerates the
+ * types, compares it with the previous spec, writes the changeset, the provenance record and the
+ * report (`spec/provenance/reports/<date>-<file>.md` and `.json`, for reviewers and the
+ * changelog's history). Any failure puts the previous spec, bundle and types back and throws a
+ * SpecDiffError saying why: a bad document changes nothing.
+ *
+ * @example
+ * ```ts
+ * const report = await updateSpec("/downloads/voice.yaml", { from: "https://example.com/voice.yaml" });
  * console.log(report.bump);
  * ```
  */
-export async function updateSpec(source: string, log: (line: string) => void = console.log): Promise<Report> {
+export async function updateSpec(source: string, options: UpdateSpecOptions = {}): Promise<Report> {
+  const { log = console.log } = options;
   if (!existsSync(source))
     throw new SpecDiffError(`${source} does not exist. Pass the path of the downloaded spec.`);
   const text = readFileSync(source, "utf8");
@@ -73,9 +91,24 @@ export async function updateSpec(source: string, log: (line: string) => void = c
         ? `✔ Wrote ${show(changeset.path)}: ${changeset.packages.map((p) => `${p.name} ${p.bump}`).join(", ")}.`
         : `• ${changeset.reason}`,
     );
+    const taken = new Date().toISOString().slice(0, 10);
+    const reports = join(workspaceDir, "spec/provenance/reports");
+    const reportPath = join(reports, `${taken}-${basename(source).replace(/\.(ya?ml|json)$/i, "")}`);
+    mkdirSync(reports, { recursive: true });
+    writeFileSync(`${reportPath}.md`, formatMarkdown(report));
+    writeFileSync(`${reportPath}.json`, formatJson(report));
+    log(`✔ Saved the report as ${show(reportPath)}.md and .json.`);
     const record = join(workspaceDir, "spec/provenance", `${api.name}.json`);
-    mkdirSync(dirname(record), { recursive: true });
-    writeFileSync(record, provenance(basename(source), text));
+    writeFileSync(
+      record,
+      provenance({
+        file: basename(source),
+        from: options.from,
+        taken,
+        report: relative(dirname(record), `${reportPath}.md`),
+        contents: text,
+      }),
+    );
     log(`✔ Recorded where the spec came from in ${show(record)}.`);
     return report;
   } catch (error) {
@@ -91,12 +124,20 @@ export async function updateSpec(source: string, log: (line: string) => void = c
  * The provenance record (spec/provenance/<api>.json) of a spec taken from `file`: its hash lets a
  * test prove the upstream document is never edited by hand afterwards.
  */
-function provenance(file: string, contents: string): string {
+function provenance(taken: {
+  file: string;
+  from: string | undefined;
+  taken: string;
+  report: string;
+  contents: string;
+}): string {
   const record = {
     $comment:
       "Where the upstream spec came from, and its SHA-256 when taken: a test fails if the file is edited by hand. `pnpm spec:update <file>` rewrites this record.",
-    source: `${file}, taken by \`pnpm spec:update\` on ${new Date().toISOString().slice(0, 10)}`,
-    sha256: createHash("sha256").update(contents).digest("hex"),
+    source: `${taken.from ?? taken.file}, taken by \`pnpm spec:update\` on ${taken.taken}`,
+    file: taken.file,
+    report: taken.report,
+    sha256: createHash("sha256").update(taken.contents).digest("hex"),
   };
   return `${JSON.stringify(record, null, 2)}\n`;
 }

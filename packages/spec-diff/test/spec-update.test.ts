@@ -84,9 +84,11 @@ describe("pnpm spec:update <file>", () => {
   });
 
   it("takes a new optional query parameter through lint, bundle, generate and diff to a minor changeset", async () => {
+    const pageToken = "        - $ref: '#/components/parameters/LogListRequest.page_token'\n";
+    expect(upstream).toContain(pageToken);
     const next = upstream.replace(
-      "        - name: Authorization\n",
-      "        - name: direction\n          in: query\n          description: Only logs in this direction.\n          required: false\n          schema:\n            type: string\n        - name: Authorization\n",
+      pageToken,
+      `        - name: direction\n          in: query\n          description: Only logs in this direction.\n          required: false\n          schema:\n            type: string\n${pageToken}`,
     );
     const run = await update("with-direction", next);
     expect(run.code, run.stderr).toBe(0);
@@ -95,11 +97,20 @@ describe("pnpm spec:update <file>", () => {
     expect(run.stdout).toContain("| 🟡 minor | GET /logs: query parameter `direction` was added.");
     expect(run.stdout).toContain("Bump: minor.");
     expect(readFileSync(join(temp, "spec/voice.yaml"), "utf8")).toBe(next);
-    expect(JSON.parse(readFileSync(join(temp, "spec/provenance/voice.json"), "utf8"))).toMatchObject({
+    const record = JSON.parse(readFileSync(join(temp, "spec/provenance/voice.json"), "utf8"));
+    expect(record).toMatchObject({
       source: expect.stringMatching(
         /^with-direction\.yaml, taken by `pnpm spec:update` on \d{4}-\d{2}-\d{2}$/,
       ),
+      file: "with-direction.yaml",
+      report: expect.stringMatching(/^reports\/\d{4}-\d{2}-\d{2}-with-direction\.md$/),
       sha256: hash(join(temp, "spec/voice.yaml")),
+    });
+    // The report is kept beside the record, as Markdown for reviewers and JSON for tools.
+    const report = join(temp, "spec/provenance", record.report);
+    expect(readFileSync(report, "utf8")).toContain("query parameter `direction` was added");
+    expect(JSON.parse(readFileSync(report.replace(/\.md$/, ".json"), "utf8"))).toMatchObject({
+      bump: "minor",
     });
     expect(readFileSync(join(temp, "packages/types/src/generated/voice.ts"), "utf8")).toMatch(
       /direction\?: string;/,
@@ -113,8 +124,22 @@ describe("pnpm spec:update <file>", () => {
   it("rates a removed enum value major, and never touched the real spec", async () => {
     rmSync(join(temp, ".changeset", changesets()[0] ?? "none"), { force: true });
     const next = readFileSync(join(temp, "spec/voice.yaml"), "utf8").replace("        - ending\n", "");
-    const run = await update("without-ending", next);
+    const file = join(temp, "without-ending.yaml");
+    writeFileSync(file, next);
+    const from = "https://example.com/voice.yaml (commit 0123abc)";
+    const run = await runNode(
+      join(temp, "scripts/spec-update.mjs"),
+      [file, "--prebuilt", "--from", from],
+      temp,
+      {
+        ...process.env,
+        INIT_CWD: temp,
+      },
+    );
     expect(run.code, run.stderr).toBe(0);
+    expect(JSON.parse(readFileSync(join(temp, "spec/provenance/voice.json"), "utf8")).source).toMatch(
+      /^https:\/\/example\.com\/voice\.yaml \(commit 0123abc\), taken by `pnpm spec:update` on /,
+    );
     expect(run.stdout).toContain("Bump: major.");
     expect(readFileSync(join(temp, ".changeset", changesets()[0] ?? ""), "utf8")).toContain(
       '"@signalwire-voice/types": major\n"@signalwire-voice/client": major',
