@@ -2,10 +2,10 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, relative } from "node:path";
 import { locate } from "./internal/locate.js";
-import { parseSpec } from "./internal/parsed-spec.js";
+import { type ParsedSpec, parseSpec } from "./internal/parsed-spec.js";
 import { loadPipelineScripts } from "./internal/pipeline-scripts.js";
 import { classify } from "./internal/policy.js";
-import { prepareSide } from "./internal/prepare-side.js";
+import { apiOf, prepareSide } from "./internal/prepare-side.js";
 import { type DiffEngine, runRedoclyDiff } from "./internal/redocly-diff.js";
 import { bumpOf, bySeverity, countBySeverity } from "./internal/severity.js";
 import { readSpecSource, type SpecSource } from "./internal/spec-source.js";
@@ -28,8 +28,9 @@ export interface DiffOptions {
   base: string;
   head: string;
   /**
-   * Overlays applied to both sides before comparing. Default: those of the pipeline's
-   * `voice` entry (what `pnpm spec:bundle` applies). `[]` compares the documents as they are.
+   * Overlays applied to both sides before comparing. Default: each side gets those of the
+   * pipeline's API it is (what `pnpm spec:bundle` applies to it), a document of no API none.
+   * `[]` compares the documents as they are.
    */
   overlays?: readonly string[];
   /** Overlays for the base side only, when a change also edits the overlay. Default: `overlays`. */
@@ -59,12 +60,15 @@ export interface DiffOptions {
 export async function diffSpecs(options: DiffOptions): Promise<Report> {
   const cwd = options.cwd ?? process.cwd();
   const scripts = await loadPipelineScripts();
-  const overlayPaths = options.overlays ?? defaultOverlays(scripts.loadApis("voice")[0]?.overlays ?? [], cwd);
-  const overlays = overlayPaths.map((path) => readSpecSource(path, "overlay", cwd));
-  const baseOverlays =
-    options.baseOverlays?.map((path) => readSpecSource(path, "base overlay", cwd)) ?? overlays;
   const base = parseSpec(relabel(readSpecSource(options.base, "base", cwd), options.labels?.base), "base");
   const head = parseSpec(relabel(readSpecSource(options.head, "head", cwd), options.labels?.head), "head");
+  // Each side gets the overlays of the pipeline's API it is (none for any other document).
+  const own = (spec: ParsedSpec) => apiOf(spec, scripts.loadApis(), scripts.repoRoot)?.overlays ?? [];
+  const read = (role: string) => (path: string) => readSpecSource(path, role, cwd);
+  const overlays = (options.overlays ?? defaultOverlays(own(head), cwd)).map(read("overlay"));
+  const baseOverlays =
+    options.baseOverlays?.map(read("base overlay")) ??
+    (options.overlays ? overlays : defaultOverlays(own(base), cwd).map(read("overlay")));
 
   const workDir = mkdtempSync(join(tmpdir(), "spec-diff-"));
   try {

@@ -1,10 +1,11 @@
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
-import { basename, dirname, join } from "node:path";
+import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
+import { basename, dirname, join, resolve } from "node:path";
+import { parse } from "yaml";
 import { SpecDiffError } from "../spec-diff-error.js";
 import { bundleKey, memoizedBundle } from "./bundle-memo.js";
 import { normalizeNullability } from "./nullability.js";
 import { isObject, type Json, type JsonObject, type ParsedSpec } from "./parsed-spec.js";
-import type { PipelineScripts } from "./pipeline-scripts.js";
+import type { ApiEntry, PipelineScripts } from "./pipeline-scripts.js";
 import type { SpecSource } from "./spec-source.js";
 
 /** One side, ready for the engine: the normalized document and the file redocly reads. */
@@ -83,4 +84,85 @@ function hasExternalRefs(node: Json): boolean {
   if (!isObject(node)) return false;
   if (typeof node.$ref === "string" && !node.$ref.startsWith("#")) return true;
   return Object.values(node).some(hasExternalRefs);
+}
+
+/**
+ * The pipeline's API a document is, if any: only that API's overlays belong on it (the voice
+ * overlay, applied to another document, rewrites servers and parameters it was never written
+ * for). A document is an API's when it is that API's upstream file (the same path, read from
+ * disk or as `<git-ref>:<path>`), or when it names itself as that upstream does: the same
+ * `info.title`, or a server URL that is the same once its `{variables}` (and their
+ * %-encoded spelling) are ignored, `https://{}.signalwire.com/api/voice`. The path alone misses
+ * downloads and copies (every revision in the history test); a title alone misses a revision
+ * that renamed itself (the voice spec was titled `voice`, then `Voice API`), and the servers
+ * alone a moved host. The upstream named in `packages/pipeline/apis.json` stays the one source:
+ * no name or URL is written here.
+ *
+ * @example
+ * ```ts
+ * const api = apiOf(parseSpec(readSpecSource("voice-2026-03.yaml", "head"), "head"), scripts.loadApis(), scripts.repoRoot);
+ * const overlays = api?.overlays ?? []; // [".../spec/overlays/sdk.yaml"] for a Voice API document
+ * ```
+ */
+export function apiOf(spec: ParsedSpec, apis: readonly ApiEntry[], repoRoot: string): ApiEntry | undefined {
+  const path = spec.source.file ?? resolve(repoRoot, spec.source.path);
+  const byPath = apis.find((api) => api.upstream === path);
+  if (byPath) return byPath;
+  const mine = identity(spec.data);
+  return apis.find((api) => identityOfFile(api.upstream).some((key) => mine.includes(key)));
+}
+
+/** `title:Voice API`, `server:https://{}.signalwire.com/api/voice`: what a document calls itself. */
+function identity(doc: Json): string[] {
+  if (!isObject(doc)) return [];
+  const title =
+    isObject(doc.info) && typeof doc.info.title === "string" ? [`title:${doc.info.title.trim()}`] : [];
+  const servers = Array.isArray(doc.servers) ? doc.servers : [];
+  const urls = servers.flatMap((server) =>
+    isObject(server) && typeof server.url === "string" ? [`server:${serverPattern(server.url)}`] : [],
+  );
+  return [...title, ...urls];
+}
+
+function serverPattern(url: string): string {
+  return url
+    .replace(/%7B/gi, "{")
+    .replace(/%7D/gi, "}")
+    .replace(/\{[^}]*\}/g, "{}")
+    .replace(/\/+$/, "");
+}
+
+const upstreamIdentities = new Map<string, { stamp: string; keys: string[] }>();
+
+/**
+ * The identity of an upstream file, read once per version of it. Only its top-level `info`
+ * and `servers` blocks are parsed: the REST upstream is 2 MB (0.7 s to parse whole).
+ */
+function identityOfFile(file: string): string[] {
+  if (!existsSync(file)) return [];
+  const { mtimeMs, size } = statSync(file);
+  const stamp = `${mtimeMs}:${size}`;
+  const known = upstreamIdentities.get(file);
+  if (known?.stamp === stamp) return known.keys;
+  const text = readFileSync(file, "utf8");
+  let keys: string[];
+  try {
+    keys = identity((text.trimStart().startsWith("{") ? JSON.parse(text) : parse(topBlocks(text))) as Json);
+  } catch {
+    keys = [];
+  }
+  upstreamIdentities.set(file, { stamp, keys });
+  return keys;
+}
+
+/** The YAML of the top-level `info:` and `servers:` keys, each up to the next top-level key. */
+function topBlocks(text: string): string {
+  const kept: string[] = [];
+  let keep = false;
+  for (const line of text.split("\n")) {
+    // A top-level key starts at column 0; a block sequence's `- ` may too, and belongs to its key.
+    if (/^[^\s#-]/.test(line)) keep = /^(info|servers):/.test(line);
+    if (keep) kept.push(line);
+  }
+  return kept.join("\n");
 }
