@@ -1,3 +1,4 @@
+import { spawnSync } from "node:child_process";
 import { createHash } from "node:crypto";
 import {
   copyFileSync,
@@ -9,7 +10,7 @@ import {
   writeFileSync,
 } from "node:fs";
 import { tmpdir } from "node:os";
-import { basename, dirname, join, relative } from "node:path";
+import { basename, dirname, join, relative, sep } from "node:path";
 import { bundleApi, generateTypes, lintApi, loadApis, workspaceDir } from "@signalwire-voice/pipeline";
 import { diffSpecs } from "./diff-specs.js";
 import { formatJson } from "./format/format-json.js";
@@ -36,7 +37,7 @@ export interface UpdateSpecOptions {
 /**
  * `pnpm spec:update <file>`: from "SignalWire published a new spec" to a reviewable change.
  * Replaces the voice spec with `source`, lints it, bundles it with the overlays, regenerates the
- * types, compares it with the previous spec, writes the changeset, the provenance record and the
+ * types, compares it with the previous spec (bundled with the overlays as committed), writes the changeset, the provenance record and the
  * report (`spec/provenance/reports/<date>-<file>.md` and `.json`, for reviewers and the
  * changelog's history). Any failure puts the previous spec, bundle and types back and throws a
  * SpecDiffError saying why: a bad document changes nothing.
@@ -82,6 +83,7 @@ export async function updateSpec(source: string, options: UpdateSpecOptions = {}
       head: api.upstream,
       cwd: workspaceDir,
       overlays: api.overlays,
+      baseOverlays: committedOverlays(api.overlays),
       labels: { base: `${show(api.upstream)} (before)`, head: show(api.upstream) },
     });
     log(`\n${formatMarkdown(report)}`);
@@ -118,6 +120,19 @@ export async function updateSpec(source: string, options: UpdateSpecOptions = {}
   } finally {
     rmSync(work, { recursive: true, force: true });
   }
+}
+
+/**
+ * The overlays as committed (`HEAD:<path>`), for the spec as it was: an overlay edited for the
+ * new spec is then part of the change being judged, as in the PR check. Outside a git checkout,
+ * or for an overlay git does not track yet, the files as they are.
+ */
+function committedOverlays(overlays: readonly string[]): string[] {
+  return overlays.map((overlay) => {
+    const path = relative(workspaceDir, overlay).split(sep).join("/");
+    const tracked = spawnSync("git", ["cat-file", "-e", `HEAD:${path}`], { cwd: workspaceDir });
+    return tracked.status === 0 ? `HEAD:${path}` : overlay;
+  });
 }
 
 /**

@@ -1,3 +1,4 @@
+import { execFileSync } from "node:child_process";
 import { createHash } from "node:crypto";
 import { cpSync, mkdirSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
@@ -145,5 +146,30 @@ describe("pnpm spec:update <file>", () => {
       '"@signalwire-voice/types": major\n"@signalwire-voice/client": major',
     );
     expect(hash(join(repoRoot, "spec/voice.yaml"))).toBe(realSpec);
+  });
+
+  it("judges the spec as it was with the overlay as committed, so an overlay edited for the new spec is part of the change", async () => {
+    const git = (...args: string[]) => execFileSync("git", args, { cwd: temp, encoding: "utf8" });
+    git("init", "-q");
+    git("add", "-A");
+    git("-c", "user.name=t", "-c", "user.email=t@example.com", "commit", "-qm", "base");
+    for (const file of changesets()) rmSync(join(temp, ".changeset", file));
+    // The overlay now says more about page_size; the upstream document is the same.
+    const overlay = join(temp, "spec/overlays/sdk.yaml");
+    writeFileSync(
+      overlay,
+      `${readFileSync(overlay, "utf8")}
+  - target: $.components.parameters['LogListRequest.page_size'].schema
+    description: A multiple of 10.
+    update:
+      multipleOf: 10
+`,
+    );
+    const run = await update("same-spec", readFileSync(join(temp, "spec/voice.yaml"), "utf8"));
+    expect(run.code, run.stderr).toBe(0);
+    // Both sides bundled with the edited overlay would show no change at all.
+    expect(run.stdout).toMatch(
+      /\| \S+ (major|minor|patch) \| GET \/logs, query parameter `page_size`: `multipleOf` was set to '10'\./,
+    );
   });
 });
