@@ -34,8 +34,8 @@ await turboStep("Pipeline: spec:lint → spec:bundle → generate → build", ["
 const { SIGNALWIRE_SPACE, SIGNALWIRE_BASE_URL, SIGNALWIRE_PROJECT_ID, SIGNALWIRE_API_TOKEN } = process.env;
 step(
   (SIGNALWIRE_SPACE || SIGNALWIRE_BASE_URL) && SIGNALWIRE_PROJECT_ID && SIGNALWIRE_API_TOKEN
-    ? "Demo: list logs page by page from your Space (SIGNALWIRE_*)"
-    : "Demo: list logs page by page from the embedded mock server",
+    ? "Demo: list logs page by page, then one log and its events, from your Space (SIGNALWIRE_*)"
+    : "Demo: list logs page by page, then one log and its events, from the embedded mock server",
   process.execPath,
   ["examples/list-logs/list-logs.mjs", ...demoArgs],
 );

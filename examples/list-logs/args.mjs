@@ -6,9 +6,9 @@ import { parseArgs } from "node:util";
 
 export const USAGE = `Usage: npm start -- [--pages N] [--page-size N] [--help]
 
-Lists voice logs page by page: from your Space when SIGNALWIRE_PROJECT_ID,
-SIGNALWIRE_API_TOKEN and SIGNALWIRE_SPACE (or SIGNALWIRE_BASE_URL) are set, else from the
-mock server it starts in process.
+Lists voice logs page by page, then fetches the first live one by id and prints its
+events: from your Space when SIGNALWIRE_PROJECT_ID, SIGNALWIRE_API_TOKEN and SIGNALWIRE_SPACE
+(or SIGNALWIRE_BASE_URL) are set, else from the mock server it starts in process.
 
   --pages N       pages to list, then stop (default 5)
   --page-size N   logs per page, 1 to 1000 (default 100)

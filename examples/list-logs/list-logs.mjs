@@ -1,8 +1,8 @@
 // @ts-check
-// List voice logs page by page. With SIGNALWIRE_PROJECT_ID, SIGNALWIRE_API_TOKEN and
+// List voice logs page by page, then fetch one of them by id and print its events. With SIGNALWIRE_PROJECT_ID, SIGNALWIRE_API_TOKEN and
 // SIGNALWIRE_SPACE (or SIGNALWIRE_BASE_URL) set it asks that server; otherwise it starts the mock
 // server in process. Usage: node list-logs.mjs [--pages N] [--page-size N] [--help]
-import { createVoiceClient, isDiscardedLog } from "@signalwire-voice/client";
+import { createVoiceClient, isDiscardedLog, unwrap } from "@signalwire-voice/client";
 import { startMockServer } from "@signalwire-voice/mock-server";
 import { paginate } from "@signalwire-voice/pagination";
 import { parseDemoArgs, USAGE, UsageError } from "./args.mjs";
@@ -39,6 +39,8 @@ try {
   );
 
   let number = 0;
+  /** The first live log listed: the one fetched by id afterwards. */
+  let sample;
   for await (const page of paginate(client, "/logs", {
     pageSize,
     query: { include_deleted: true },
@@ -49,6 +51,7 @@ try {
       const kind = isDiscardedLog(log) ? "discarded" : log.type;
       counts.set(kind, (counts.get(kind) ?? 0) + 1);
     }
+    sample ??= page.items.find((log) => !isDiscardedLog(log));
     const first = page.items[0];
     const last = page.items.at(-1);
     console.log(
@@ -70,6 +73,17 @@ try {
       if (page.links.next) console.log(`… more pages; stopped after ${pages} (--pages N to see more).`);
       break;
     }
+  }
+
+  if (sample) {
+    // The same log by id (GET /logs/{id}), then every event of its lifetime (GET /logs/{id}/events).
+    const path = { id: sample.id };
+    const log = unwrap(await client.GET("/logs/{id}", { params: { path } }));
+    const what = isDiscardedLog(log) ? "discarded" : `${log.type}, ${log.status ?? "no status"}`;
+    console.log(`\nlog ${log.id} (${what}), created ${log.created_at}:`);
+    const { data: events } = unwrap(await client.GET("/logs/{id}/events", { params: { path } }));
+    for (const event of events) console.log(`    ${event.event_at}  ${event.level.padEnd(5)}  ${event.name}`);
+    console.log(`${events.length} events.`);
   }
 } catch (error) {
   // Our errors never carry the token; print the message and what to do.

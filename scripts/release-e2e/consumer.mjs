@@ -3,7 +3,8 @@
 // versions we published, from the loopback registry, with npm (their own dependencies come from
 // npm's usual registry); typechecks code that compiles only if the spec change reached the types
 // (and no further), as ESM and as CommonJS; imports every package from ESM and from CommonJS; and
-// lists logs with the client it installed from the mock server it installed.
+// calls the three operations (list, get by id, events) with the client it installed on the mock
+// server it installed.
 import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { binPath } from "../lib/npm-tools.mjs";
@@ -13,7 +14,10 @@ import { run, startServer } from "./commands.mjs";
 
 const CLIENT = "@signalwire-voice/client";
 
-/** Loads every package given, then lists 5 logs with the installed client. @param {"esm" | "cjs"} format */
+/**
+ * Loads every package given, then calls the three operations with the installed client: lists 5
+ * logs, gets the first by id, and lists its events. @param {"esm" | "cjs"} format
+ */
 const listLogs = (format) => `${
   format === "esm"
     ? `import { createVoiceClient, unwrap } from "${CLIENT}";\nconst load = (name) => import(name);`
@@ -24,7 +28,11 @@ const [baseUrl, ...names] = process.argv.slice(2);
   for (const name of names) await load(name);
   const client = createVoiceClient({ baseUrl, projectId: "test-project", token: "test-token", maxRetries: 0 });
   const page = unwrap(await client.GET("/logs", { params: { query: { page_size: 5, direction: "inbound" } } }));
-  console.log(JSON.stringify({ loaded: names.length, ids: page.data.map((log) => log.id) }));
+  const path = { id: page.data[0].id };
+  const log = unwrap(await client.GET("/logs/{id}", { params: { path } }));
+  const events = unwrap(await client.GET("/logs/{id}/events", { params: { path } })).data;
+  const same = JSON.stringify(log) === JSON.stringify(page.data[0]) && events.every((event) => event.log_id === log.id);
+  console.log(JSON.stringify({ loaded: names.length, ids: page.data.map((log) => log.id), same, events: events.length }));
 })().catch((error) => {
   console.error(error);
   process.exit(1);
@@ -126,12 +134,13 @@ export async function checkConsumer({ dir, registry, versions, tsc, stage, env, 
       results.push(stdout.trim().split("\n").pop());
     }
     const [esm, cjs] = results;
-    if (esm !== cjs || JSON.parse(esm ?? "{}").ids?.length !== 5)
+    const listed = JSON.parse(esm ?? "{}");
+    if (esm !== cjs || listed.ids?.length !== 5 || !listed.same || !(listed.events > 0))
       throw new Error(
-        `ESM and CJS should each load every package and list the same 5 logs; got ${results.join(" and ")}.`,
+        `ESM and CJS should each load every package, list the same 5 logs, get the first by id (the same content) and its events; got ${results.join(" and ")}.`,
       );
     log(
-      `imported all ${versions.size} packages from ESM and CJS; both listed the same 5 logs from the installed mock server`,
+      `imported all ${versions.size} packages from ESM and CJS; both listed the same 5 logs from the installed mock server, got the first by id and its ${listed.events} events`,
     );
   } finally {
     await mock.stop();

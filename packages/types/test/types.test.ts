@@ -2,13 +2,19 @@ import type {
   BadRequestBody,
   DiscardedVoiceLog,
   FabricVoiceLog,
+  GetVoiceLogResponse,
+  ListVoiceLogEventsResponse,
   ListVoiceLogsQuery,
   ListVoiceLogsResponse,
+  LogEvent,
+  LogEventLevel,
+  NotFoundBody,
   paths,
   RelayVoiceLog,
   ValidationErrorItem,
   VideoRoomVoiceLog,
   VoiceLog,
+  VoiceLogPathParams,
   VoiceLogStatus,
   VoiceLogType,
 } from "@signalwire-voice/types";
@@ -60,5 +66,24 @@ describe("@signalwire-voice/types", () => {
   it("gives discarded logs no type, so switch (log.type) alone cannot narrow VoiceLog", () => {
     expectTypeOf<DiscardedVoiceLog>().not.toHaveProperty("type");
     expectTypeOf<Exclude<VoiceLog, DiscardedVoiceLog>["type"]>().toEqualTypeOf<VoiceLogType>();
+  });
+
+  it("types the log and events operations: a uuid id, one log, the events and a 404", () => {
+    expectTypeOf<VoiceLogPathParams>().toEqualTypeOf<{ id: string }>();
+    expectTypeOf<paths["/logs/{id}"]["get"]["parameters"]["path"]>().toEqualTypeOf<VoiceLogPathParams>();
+    expectTypeOf<
+      paths["/logs/{id}/events"]["get"]["parameters"]["path"]
+    >().toEqualTypeOf<VoiceLogPathParams>();
+    expectTypeOf<GetVoiceLogResponse>().toEqualTypeOf<VoiceLog>();
+    expectTypeOf<ListVoiceLogEventsResponse>().toEqualTypeOf<{ data: LogEvent[] }>();
+    expectTypeOf<LogEventLevel>().toEqualTypeOf<"info" | "warn" | "error" | "debug">();
+    expectTypeOf<LogEvent["details"]>().toEqualTypeOf<{ [key: string]: unknown }>();
+    expectTypeOf<NotFoundBody>().toEqualTypeOf<{ error: "Not Found" }>();
+    expectTypeOf<
+      paths["/logs/{id}"]["get"]["responses"][404]["content"]["application/json"]
+    >().toEqualTypeOf<NotFoundBody>();
+    // @ts-expect-error -- the id is required
+    const noId: VoiceLogPathParams = {};
+    void noId;
   });
 });
