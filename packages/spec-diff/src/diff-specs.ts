@@ -1,6 +1,7 @@
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, relative } from "node:path";
+import { secondOpinion } from "./internal/compiler/second-opinion.js";
 import { locate } from "./internal/locate.js";
 import { type ParsedSpec, parseSpec } from "./internal/parsed-spec.js";
 import { loadPipelineScripts } from "./internal/pipeline-scripts.js";
@@ -10,7 +11,7 @@ import { type DiffEngine, runRedoclyDiff } from "./internal/redocly-diff.js";
 import { bumpOf, bySeverity, countBySeverity } from "./internal/severity.js";
 import { readSpecSource, type SpecSource } from "./internal/spec-source.js";
 import { touchedPackages } from "./internal/touched-packages.js";
-import type { Change, Report } from "./report.js";
+import type { Change, CompilerAnswer, Report } from "./report.js";
 
 /**
  * What to compare. Specs and overlays are file paths or `<git-ref>:<path>`.
@@ -41,12 +42,20 @@ export interface DiffOptions {
   labels?: { base?: string; head?: string };
   /** The engine that finds the changes. Default: `redocly diff` (the pinned CLI). */
   engine?: DiffEngine;
+  /**
+   * Whether the TypeScript compiler judges too (default true): a rule's major stands only where
+   * the compiler confirms the break or the rule is a wire-level one. `false` keeps the rules'
+   * answer alone (the report's `compiler.status` is "skipped").
+   */
+  compiler?: boolean;
 }
 
 /**
  * Compares two OpenAPI documents and rates every change major, minor or patch: bundles each
  * side with our overlays, normalizes nullability, runs the engine (`redocly diff`) and applies
- * spec-diff's policy (TypeScript-surface checks, direction-aware nullability, docs-only edits).
+ * spec-diff's policy (TypeScript-surface checks, direction-aware nullability, docs-only edits),
+ * then asks the TypeScript compiler over both sides' generated types and keeps a major only
+ * where the compiler confirms it or the rule is a wire-level one (`report.disagreements`).
  * Throws {@link SpecDiffError} when an input is missing, unreadable or not OpenAPI.
  *
  * @example
@@ -79,10 +88,16 @@ export async function diffSpecs(options: DiffOptions): Promise<Report> {
     const compare =
       options.engine ?? ((basePath, headPath, dir) => runRedoclyDiff(scripts, basePath, headPath, dir));
     const engine = await compare(before.path, after.path, workDir);
-    const changes: Change[] = classify(engine, before.doc, after.doc).map(({ side, pointer, ...rest }) => ({
-      ...rest,
-      location: locate(side === "head" ? head : base, side, pointer),
-    }));
+    const ruleChanges: Change[] = classify(engine, before.doc, after.doc).map(
+      ({ side, pointer, ...rest }) => ({
+        ...rest,
+        location: locate(side === "head" ? head : base, side, pointer),
+      }),
+    );
+    const { changes, compiler, disagreements } =
+      options.compiler === false
+        ? { changes: ruleChanges, compiler: skipped, disagreements: [] }
+        : await secondOpinion(ruleChanges, { scripts, before, after, base, head, workDir });
     changes.sort((a, b) => bySeverity(a, b) || a.location.line - b.location.line);
     const bump = bumpOf(changes);
     return {
@@ -93,11 +108,15 @@ export async function diffSpecs(options: DiffOptions): Promise<Report> {
       summary: countBySeverity(changes),
       packages: touchedPackages(bump, scripts.repoRoot),
       changes,
+      compiler,
+      disagreements,
     };
   } finally {
     rmSync(workDir, { recursive: true, force: true });
   }
 }
+
+const skipped: CompilerAnswer = { status: "skipped", operations: [], schemas: [], removedNames: [] };
 
 const relabel = (source: SpecSource, label: string | undefined): SpecSource =>
   label === undefined ? source : { ...source, label, path: label };

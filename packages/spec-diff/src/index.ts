@@ -4,7 +4,8 @@
  *
  * Everything public is listed here by name. Held back in `src/internal/`: the engine adapter
  * (redocly diff; only its report's types are public, for a caller that injects an engine), the
- * nullability normalizer, the policy rules and the TypeScript-surface checks, whose details
+ * nullability normalizer, the policy rules, the TypeScript-surface checks and the compiler's
+ * checker (its generated modules, the reconciling and the wire-level list), whose details
  * change as the corpus grows.
  *
  * @example
@@ -34,7 +35,18 @@ export type {
   EngineSide,
   EngineVerdict,
 } from "./internal/redocly-diff.js";
-export type { Bump, Change, ChangeLocation, Direction, Report, Severity } from "./report.js";
+export type {
+  Bump,
+  Change,
+  ChangeLocation,
+  CompilerAnswer,
+  CompilerCheck,
+  CompilerSubject,
+  Direction,
+  Disagreement,
+  Report,
+  Severity,
+} from "./report.js";
 export { type CliIo, runCli } from "./run-cli.js";
 export { SpecDiffError } from "./spec-diff-error.js";
 export { updateSpec } from "./update-spec.js";

@@ -15,6 +15,7 @@ const report: Report = {
     {
       severity: "major",
       kind: "parameter-removed",
+      confirmedBy: "compiler",
       message: "GET /logs: `created_after` query parameter was removed.",
       location: {
         file: "main:spec/voice.yaml",
@@ -49,6 +50,52 @@ const report: Report = {
       directions: [],
     },
   ],
+  compiler: {
+    status: "checked",
+    typescript: "5.9.3",
+    operations: [
+      {
+        subject: "GET /logs",
+        presence: "compared",
+        verdict: "breaks",
+        changed: true,
+        checks: [
+          {
+            target: "query",
+            flow: "request",
+            verdict: "breaks",
+            changed: true,
+            diagnostic: "`created_after` is no longer accepted (the new type has no such key)",
+          },
+          { target: "200 application/json", flow: "response", verdict: "compatible", changed: false },
+        ],
+      },
+      {
+        subject: "GET /logs/{id}",
+        presence: "compared",
+        verdict: "compatible",
+        changed: false,
+        checks: [{ target: "path", flow: "request", verdict: "compatible", changed: false }],
+      },
+      { subject: "POST /calls", presence: "added", verdict: "compatible", changed: true, checks: [] },
+    ],
+    schemas: [],
+    removedNames: ['components["schemas"]["LogStatus"]'],
+  },
+  disagreements: [
+    {
+      kind: "rule-major-compiler-compatible",
+      subjects: ["GET /logs › query"],
+      rule: {
+        kind: "schema-constraint-changed",
+        severity: "major",
+        message: "GET /logs, query parameter `page_size`: Upper bound was set to '<= 1000'.",
+        pointer: "#/paths/~1logs/get/parameters/0/schema/maximum",
+      },
+      compiler: { verdict: "compatible" },
+      severity: "patch",
+    },
+  ],
 };
 
 describe("formatters", () => {
@@ -59,13 +106,33 @@ describe("formatters", () => {
 
       | Severity | Change | Where | Rule |
       | --- | --- | --- | --- |
-      | 🔴 major | GET /logs: \`created_after\` query parameter was removed. | \`main:spec/voice.yaml:40\` <sub>#/paths/~1logs/get/parameters/3</sub> | \`parameter-removed\` |
+      | 🔴 major | GET /logs: \`created_after\` query parameter was removed. | \`main:spec/voice.yaml:40\` <sub>#/paths/~1logs/get/parameters/3</sub> | \`parameter-removed\` <sub>compiler</sub> |
       | 🟡 minor | GET /logs: query parameter \`direction\` was added, with a \\| pipe. | \`spec/voice.yaml:72\` <sub>#/paths/~1logs/get/parameters/7</sub> | \`parameter-added\` |
       | ⚪ patch | GET /logs: description changed, 100% better. | \`spec/voice.yaml:10\` <sub>#/paths/~1logs/get/description</sub> | \`docs-changed\` |
+
+      ### Compiler
+
+      TypeScript 5.9.3 over both sides' generated types: 1 of 3 operations break, 1 changed compatibly, 1 unchanged; exported names removed: 1.
+
+      | Operation | Compiler | Where |
+      | --- | --- | --- |
+      | \`GET /logs\` | 🔴 breaks | \`query\`: \`created_after\` is no longer accepted (the new type has no such key) |
+      | \`POST /calls\` | 🟢 added |  |
+
+      Removed names: \`components["schemas"]["LogStatus"]\`.
+
+      **Disagreements: a rule said major, the compiler sees no break** (1, downgraded):
+      - \`schema-constraint-changed\`: GET /logs, query parameter \`page_size\`: Upper bound was set to '<= 1000'. — compiler: compatible in \`GET /logs › query\` → patch
       "
     `);
     expect(
-      formatMarkdown({ ...report, bump: "none", changes: [], summary: { major: 0, minor: 0, patch: 0 } }),
+      formatMarkdown({
+        ...report,
+        bump: "none",
+        changes: [],
+        summary: { major: 0, minor: 0, patch: 0 },
+        disagreements: [],
+      }),
     ).toBe(
       "<!-- spec-diff -->\n**Spec diff: no changes** between `main:spec/voice.yaml` and `spec/voice.yaml`.\n",
     );
@@ -92,11 +159,12 @@ describe("formatters", () => {
     );
   });
 
-  it("github: error/warning/notice on the file and line (a git-ref side on its path), escaped", () => {
+  it("github: error/warning/notice on the file and line (a git-ref side on its path), escaped, then the disagreements", () => {
     expect(formatGithub(report).split("\n")).toEqual([
       "::error file=spec/voice.yaml,line=40,title=spec-diff major%3A parameter-removed::GET /logs: `created_after` query parameter was removed.",
       "::warning file=spec/voice.yaml,line=72,title=spec-diff minor%3A parameter-added::GET /logs: query parameter `direction` was added, with a | pipe.",
       "::notice file=spec/voice.yaml,line=10,title=spec-diff patch%3A docs-changed::GET /logs: description changed,%0A100%25 better.",
+      "::notice title=spec-diff disagreement::schema-constraint-changed said major; the compiler sees no break in GET /logs › query: now patch.",
       "::notice title=spec-diff::Release needed: major (1 major, 1 minor, 1 patch).",
       "",
     ]);

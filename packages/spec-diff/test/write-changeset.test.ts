@@ -22,6 +22,8 @@ const report = (
   },
   packages,
   changes,
+  compiler: { status: "skipped", operations: [], schemas: [], removedNames: [] },
+  disagreements: [],
 });
 const location = { file: "b.yaml", side: "head" as const, pointer: "#/paths", line: 1 };
 

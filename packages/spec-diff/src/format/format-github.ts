@@ -5,7 +5,8 @@ const command: Record<Severity, string> = { major: "error", minor: "warning", pa
 /**
  * The report as GitHub Actions workflow commands: `::error` for breaking changes,
  * `::warning` for minor ones, `::notice` for patch ones, each on the spec file and line, so they
- * show up on the pull request's diff.
+ * show up on the pull request's diff; then a notice per disagreement between the rules and the
+ * compiler.
  *
  * @example
  * ```ts
@@ -22,6 +23,13 @@ export function formatGithub(report: Report): string {
     ].join(",");
     return `::${command[change.severity]} ${properties}::${data(change.message)}`;
   });
+  for (const entry of report.disagreements) {
+    const text =
+      entry.kind === "rule-major-compiler-compatible"
+        ? `${entry.rule?.kind ?? ""} said major; the compiler sees no break in ${entry.subjects.join(", ")}: now ${entry.severity}.`
+        : `The compiler sees a break no rule rated major in ${entry.subjects.join(", ")}: ${entry.compiler.diagnostic ?? ""}`;
+    lines.push(`::notice title=${property("spec-diff disagreement")}::${data(text)}`);
+  }
   lines.push(`::notice title=spec-diff::${data(`Release needed: ${report.bump} (${summary(report)}).`)}`);
   return `${lines.join("\n")}\n`;
 }

@@ -2,7 +2,8 @@ import type { Report } from "../report.js";
 
 /**
  * The report as JSON, for CI steps and scripts: top-level `bump` ("major" | "minor" |
- * "patch" | "none"), `summary` counts and `changes[]` (severity, kind, message, location).
+ * "patch" | "none"), `summary` counts, `changes[]` (severity, kind, message, location,
+ * `confirmedBy`), `compiler` (the compiler's answer per operation) and `disagreements[]`.
  *
  * @example
  * ```ts

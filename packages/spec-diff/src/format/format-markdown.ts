@@ -1,4 +1,5 @@
 import type { Report, Severity } from "../report.js";
+import { compilerSection } from "./format-compiler.js";
 
 /**
  * Marks the comment, so a workflow can find and update its own earlier (sticky) comment.
@@ -13,8 +14,8 @@ export const MARKDOWN_MARKER = "<!-- spec-diff -->";
 const badge: Record<Severity, string> = { major: "🔴 major", minor: "🟡 minor", patch: "⚪ patch" };
 
 /**
- * The report as a pull-request comment: one summary line, then a table of the changes, most
- * severe first.
+ * The report as a pull-request comment: one summary line, a table of the changes, most
+ * severe first, then the compiler's answer and where it disagrees with the rules.
  *
  * @example
  * ```ts
@@ -41,9 +42,10 @@ export function formatMarkdown(report: Report): string {
   for (const change of report.changes) {
     const { file, line, pointer } = change.location;
     lines.push(
-      `| ${badge[change.severity]} | ${cell(change.message)} | \`${cell(file)}:${line}\` <sub>${cell(pointer)}</sub> | \`${change.kind}\` |`,
+      `| ${badge[change.severity]} | ${cell(change.message)} | \`${cell(file)}:${line}\` <sub>${cell(pointer)}</sub> | \`${change.kind}\`${change.confirmedBy ? ` <sub>${change.confirmedBy}</sub>` : ""} |`,
     );
   }
+  lines.push(...compilerSection(report));
   return `${lines.join("\n")}\n`;
 }
 

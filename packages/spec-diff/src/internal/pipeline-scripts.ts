@@ -22,6 +22,8 @@ export interface PipelineScripts {
   bundleApiAsync(api: ApiEntry, output: string, lintResult?: boolean): Promise<string | undefined>;
   /** The pipeline's APIs. */
   loadApis(only?: string): ApiEntry[];
+  /** The generated types module of a bundle, as `pnpm generate` writes it (openapi-typescript). */
+  generateTypes(bundlePath: string, apiName: string): Promise<string>;
 }
 
 const scripts: PipelineScripts = {
@@ -29,6 +31,7 @@ const scripts: PipelineScripts = {
   redoclyAsync: pipeline.redoclyAsync,
   bundleApiAsync: pipeline.bundleApiAsync,
   loadApis: pipeline.loadApis,
+  generateTypes: pipeline.generateTypes,
 };
 
 /** The workspace folder, as the pipeline declares it (where `.changeset` is). */
