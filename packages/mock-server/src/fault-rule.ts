@@ -14,6 +14,8 @@
  *   `origin` (e.g. a second server of the test) — for "credentials never leave the origin".
  * - `repeat-next`: a normal page whose `links.next` is the page's own URL — a pagination loop.
  *
+ * `foreign-next` and `repeat-next` change only List Logs pages; elsewhere the answer is normal.
+ *
  * @example
  * ```ts
  * const rateLimited: Fault = { type: "rate-limit", retryAfter: 2 };
@@ -35,7 +37,10 @@ export type Fault =
  * A fault and the requests it applies to. Every selector given must hold; with none, the rule
  * selects every request on its path.
  *
- * - `path`: exact URL pathname, e.g. `"/api/voice/logs"` (default: any path).
+ * - `path`: a URL pathname, e.g. `"/api/voice/logs"` (default: any path). A `{name}` segment
+ *   stands for any one segment, as in the spec's paths: `"/api/voice/logs/{id}/events"` selects
+ *   the events of every log, `"/api/voice/logs/{id}"` every single-log request; a pathname
+ *   without one must match exactly (one log: `"/api/voice/logs/<its id>"`, as the client sends it).
  * - `nth`: 1-based ordinal(s) among the requests on `path` since the rule was added:
  *   `nth: [2, 3]` is the 2nd and 3rd.
  * - `first`: the first N requests on `path` since the rule was added.
@@ -54,6 +59,7 @@ export type Fault =
  *     { nth: [2, 3], fault: { type: "server-error", status: 503 } }, // 2nd and 3rd request
  *     { first: 1, fault: { type: "rate-limit", retryAfter: 1 } }, // the 1st request
  *     { path: "/api/voice/logs", probability: 0.1, fault: { type: "reset" } }, // ~10 %, seeded
+    { path: "/api/voice/logs/{id}/events", first: 1, fault: { type: "truncate" } }, // any log's events
  *   ],
  * });
  * ```

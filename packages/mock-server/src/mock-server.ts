@@ -37,7 +37,8 @@ export interface RecordedRequest {
 }
 
 /**
- * A mock of `GET /api/voice/logs` and its controls.
+ * A mock of SignalWire's Voice Logs API (`GET /api/voice/logs`, `/logs/{id}` and
+ * `/logs/{id}/events`) and its controls.
  *
  * @example
  * ```ts

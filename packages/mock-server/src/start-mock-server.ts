@@ -1,6 +1,6 @@
-import { LOGS_PATH } from "./internal/handler.js";
 import { createMockServerCore } from "./internal/mock-server-core.js";
 import { serve } from "./internal/node-adapter.js";
+import { BASE_PATH } from "./internal/routes.js";
 import { resolveTimeouts } from "./internal/timeouts.js";
 import type { MockServer, MockServerOptions } from "./mock-server.js";
 
@@ -87,7 +87,7 @@ export async function startMockServer(options: StartMockServerOptions = {}): Pro
   return Object.defineProperties({} as RunningMockServer, {
     ...Object.getOwnPropertyDescriptors(server),
     url: { value: served.url, enumerable: true },
-    baseUrl: { value: `${served.url}${LOGS_PATH.replace(/\/logs$/, "")}`, enumerable: true },
+    baseUrl: { value: `${served.url}${BASE_PATH}`, enumerable: true },
     close: { value: served.close, enumerable: true },
   });
 }

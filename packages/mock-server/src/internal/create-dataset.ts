@@ -1,6 +1,8 @@
 import type { Dataset } from "./dataset.js";
 import { hash32, seedKey } from "./hash.js";
+import { makeLogEvents } from "./log-events.js";
 import { logId, positionOfId } from "./log-id.js";
+import { projectUuid } from "./project-uuid.js";
 import { makeVoiceLog } from "./voice-log.js";
 
 /** The newest seeded log is created just before this instant; inserted logs come after it. */
@@ -32,6 +34,7 @@ export function createDataset({ logs, seed, projectId }: DatasetOptions): Datase
     return block * BLOCK + rest + (rest >= discardedOffset(block) ? 1 : 0);
   };
   const size = logs === 0 ? 0 : liveAt(logs - 1) + 1;
+  const events = { key, projectUuid: projectUuid(projectId) };
   let inserted = 0;
 
   const dataset: Dataset = {
@@ -51,6 +54,7 @@ export function createDataset({ logs, seed, projectId }: DatasetOptions): Datase
     isDiscarded: (position) =>
       position >= 0 && position % BLOCK === discardedOffset(Math.floor(position / BLOCK)),
     log: (position) => makeVoiceLog(dataset, { key, projectId }, position),
+    events: (position) => makeLogEvents(dataset.log(position), events, position),
     positionOf(id) {
       const position = positionOfId(key, id);
       return position !== undefined && position >= -inserted && position < size ? position : undefined;

@@ -1,4 +1,4 @@
-import type { VoiceLog } from "@signalwire-voice/types";
+import type { LogEvent, VoiceLog } from "@signalwire-voice/types";
 
 /**
  * The logs the server serves, computed on demand: nothing is stored per log.
@@ -21,6 +21,8 @@ export interface Dataset {
   createdAtMs(position: number): number;
   isDiscarded(position: number): boolean;
   log(position: number): VoiceLog;
+  /** The events of the log at `position`, oldest first (none for a discarded log). */
+  events(position: number): LogEvent[];
   /** The position of the log with this id, if it exists now. */
   positionOf(id: string): number | undefined;
   /** The smallest position in `from..to` whose log was created before `timeMs` (`to` if none). */

@@ -3,6 +3,7 @@ import { seedKey, unit } from "./hash.js";
 
 interface ActiveRule {
   rule: FaultRule;
+  onPath: (pathname: string) => boolean;
   nth: ReadonlySet<number> | undefined;
   key: number;
   salt: number;
@@ -29,6 +30,7 @@ export class FaultBook {
       rule.nth === undefined ? undefined : new Set(typeof rule.nth === "number" ? [rule.nth] : rule.nth);
     this.#rules.push({
       rule,
+      onPath: pathMatcher(rule.path),
       nth,
       key: seedKey(rule.seed ?? this.#seed),
       salt: 1000 + this.#added++,
@@ -44,7 +46,7 @@ export class FaultBook {
     let chosen: Fault | undefined;
     for (const active of this.#rules) {
       const { rule } = active;
-      if (rule.path !== undefined && rule.path !== pathname) continue;
+      if (!active.onPath(pathname)) continue;
       const ordinal = ++active.seen;
       if (chosen) continue;
       if (active.nth && !active.nth.has(ordinal)) continue;
@@ -55,6 +57,24 @@ export class FaultBook {
     }
     return chosen;
   }
+}
+
+/**
+ * Whether a pathname is on a rule's `path`: any path without one, the exact pathname, or with
+ * `{name}` segments (as in the spec: `/api/voice/logs/{id}/events`) any one non-empty segment
+ * there. A pathname never holds a literal `{`: the URL parser percent-encodes it.
+ */
+function pathMatcher(path: string | undefined): (pathname: string) => boolean {
+  if (path === undefined) return () => true;
+  if (!path.includes("{")) return (pathname) => pathname === path;
+  const pattern = path
+    .split("/")
+    .map((segment) =>
+      /^\{[^{}]+\}$/.test(segment) ? "[^/]+" : segment.replace(/[.*+?^${}()|[\]\\]/g, "\\$&"),
+    )
+    .join("/");
+  const regex = new RegExp(`^${pattern}$`);
+  return (pathname) => regex.test(pathname);
 }
 
 const isCount = (value: unknown) => Number.isSafeInteger(value) && (value as number) >= 0;

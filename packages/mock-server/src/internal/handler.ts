@@ -1,16 +1,12 @@
-import type { ListVoiceLogsResponse } from "@signalwire-voice/types";
+import type { GetVoiceLogResponse, ListVoiceLogEventsResponse } from "@signalwire-voice/types";
 import type { Fault } from "../fault-rule.js";
 import { isAuthorized } from "./auth.js";
 import type { Dataset } from "./dataset.js";
 import type { FaultBook } from "./faults.js";
-import { pageLinks } from "./links.js";
-import { parseQuery } from "./parse-query.js";
+import { findLog } from "./find-log.js";
+import { listLogs } from "./list-logs.js";
 import { errorReply, jsonReply, type Reply } from "./reply.js";
-import { selectPage } from "./select-page.js";
-import { validateQuery } from "./validate-query.js";
-
-/** The one path this server answers. */
-export const LOGS_PATH = "/api/voice/logs";
+import { matchRoute } from "./routes.js";
 
 const STATUS_TEXT: Record<number, string> = {
   500: "Internal Server Error",
@@ -40,8 +36,10 @@ export interface HandlerState {
 }
 
 /**
- * The server's decisions for one request, in order: fault → route → method → auth → query
- * parse (400) → validation (422) → page (200), then the faults that act on the answer.
+ * The server's decisions for one request, in order: fault → route (404) → method (405) → auth
+ * (401) → the operation: for `GET /logs` query parse (400) → validation (422) → page (200); for
+ * `GET /logs/{id}` and its `/events` the id (400, 422) → lookup (404) → the log or its events
+ * (200). Then the faults that act on the answer.
  */
 export async function handle(state: HandlerState, request: HandlerRequest): Promise<Reply> {
   const url = new URL(request.url);
@@ -78,28 +76,21 @@ export async function handle(state: HandlerState, request: HandlerRequest): Prom
 }
 
 function answer(state: HandlerState, request: HandlerRequest, url: URL, fault: Fault | undefined): Reply {
-  if (url.pathname !== LOGS_PATH) return errorReply(404, "Not Found");
+  const route = matchRoute(url.pathname);
+  if (!route) return errorReply(404, "Not Found");
   if (request.method !== "GET") return errorReply(405, "Method Not Allowed", { allow: "GET" });
   if (!isAuthorized(request.headers.get("authorization"), state.projectId, state.token)) {
     return errorReply(401, "Unauthorized", { "www-authenticate": 'Basic realm="SignalWire"' });
   }
-  const params = parseQuery(url.search);
-  if (!params) return errorReply(400, "Bad Request");
   const { dataset } = state;
-  const checked = validateQuery(params, (id) => dataset.positionOf(id));
-  if ("errors" in checked) return jsonReply(422, { errors: checked.errors });
-
-  const page = selectPage(dataset, checked.query);
-  const links = pageLinks(`${url.origin}${LOGS_PATH}`, checked.query, page, dataset.id);
-  if (fault?.type === "foreign-next") {
-    const next = new URL(links.next ?? links.self);
-    links.next = `${new URL(fault.origin).origin}${next.pathname}${next.search}`;
-  }
-  if (fault?.type === "repeat-next") links.next = links.self;
-  const body: ListVoiceLogsResponse = {
-    links,
-    data: page.positions.map((position) => dataset.log(position)),
-  };
+  if (route.operation === "list_voice_logs") return listLogs(dataset, url, fault);
+  // The by-id operations take no query parameters: any query is ignored, as SignalWire does.
+  const found = findLog(dataset, route.rawId);
+  if (!("position" in found)) return found;
+  const body: GetVoiceLogResponse | ListVoiceLogEventsResponse =
+    route.operation === "get_voice_log"
+      ? dataset.log(found.position)
+      : { data: dataset.events(found.position) };
   return jsonReply(200, body);
 }
 

@@ -102,13 +102,26 @@ async function respond(
 }
 
 /**
+ * A `.` or `..` path segment, also as `%2e` and behind a backslash: the URL parser would resolve
+ * it, so `/api/voice/logs/<id>/../<other id>` would answer for another log than the one written.
+ */
+const DOT_SEGMENT = /(?:^|[/\\])(?:\.|%2e){1,2}(?:[/\\]|$)/i;
+
+/**
  * The request as the handler reads it, or undefined (→ 400) for a Host that is not
- * `host[:port]` or a target that is not a path: the absolute form, `*`.
+ * `host[:port]`, a target that is not a path (the absolute form, `*`), or a path with dot
+ * segments. `fetch` resolves those before sending, so only a raw client sends them.
  */
 function toRequest(incoming: IncomingMessage, outgoing: ServerResponse): HandlerRequest | undefined {
   const origin = originFromHost(incoming.rawHeaders);
   const target = incoming.url ?? "";
-  if (origin === undefined || !target.startsWith("/") || !URL.canParse(`${origin}${target}`))
+  const path = target.replace(/[?#].*$/s, "");
+  if (
+    origin === undefined ||
+    !target.startsWith("/") ||
+    DOT_SEGMENT.test(path) ||
+    !URL.canParse(`${origin}${target}`)
+  )
     return undefined;
   const headers = new Headers();
   try {

@@ -30,9 +30,14 @@ import {
  * LaML calls have a url, and an `outbound-dial` leg points at the call just before it.
  */
 
-const iso = (ms: number) => new Date(ms).toISOString().replace(".000Z", "Z");
+/** An instant as SignalWire writes it: ISO 8601 in UTC, milliseconds only when there are some. */
+export const iso = (ms: number): string => new Date(ms).toISOString().replace(".000Z", "Z");
 const isRelay = (type: VoiceLogType): type is RelayVoiceLog["type"] =>
   type === "laml_call" || type.startsWith("relay_");
+
+/** Milliseconds the call at `position` lasted once connected, if it finished: 3 s to 30 min. */
+export const talkMs = (key: number, position: number): number =>
+  3000 + Math.floor(unit(key, position + 2 ** 40, 30) * 1_797_000);
 
 export interface LogContext {
   key: number;
@@ -55,9 +60,8 @@ export function makeVoiceLog(dataset: Dataset, { key, projectId }: LogContext, p
   const user = (salt: number) =>
     `${NAMES[hash32(key, n, salt) % NAMES.length]}-${hash32(key, n, salt + 1) % 100}`;
   const sip = (salt: number) => `sip:${user(salt)}@example.sip.signalwire.com`;
-  // Milliseconds a finished call lasted: 3 s to 30 min.
-  const talkMs = 3000 + Math.floor(r(30) * 1_797_000);
-  const minutes = Math.ceil(talkMs / 60_000);
+  const talked = talkMs(key, position);
+  const minutes = Math.ceil(talked / 60_000);
   const charges = (...lines: (readonly [string, number])[]) => {
     const details: ChargeDetail[] = lines.map(([description, units]) => ({
       description,
@@ -107,8 +111,8 @@ export function makeVoiceLog(dataset: Dataset, { key, projectId }: LogContext, p
           : null,
       direction,
       status,
-      duration: finished ? Math.ceil(talkMs / 1000) : open ? null : 0,
-      duration_ms: finished ? talkMs : open ? null : 0,
+      duration: finished ? Math.ceil(talked / 1000) : open ? null : 0,
+      duration_ms: finished ? talked : open ? null : 0,
       billing_ms: finished ? minutes * 60_000 : open ? null : 0,
       parent_id: isChild ? dataset.id(position + 1) : null,
     } satisfies RelayVoiceLog;
@@ -134,8 +138,8 @@ export function makeVoiceLog(dataset: Dataset, { key, projectId }: LogContext, p
       url: null,
       direction: r(42) < 0.7 ? "inbound" : "outbound",
       status,
-      duration: finished ? Math.ceil(talkMs / 1000) : null,
-      duration_ms: finished ? talkMs : null,
+      duration: finished ? Math.ceil(talked / 1000) : null,
+      duration_ms: finished ? talked : null,
     } satisfies VideoRoomVoiceLog;
   }
 
@@ -157,7 +161,7 @@ export function makeVoiceLog(dataset: Dataset, { key, projectId }: LogContext, p
       type,
       url: null,
       status,
-      duration: finished ? Math.ceil(talkMs / 1000) : status === "failed" ? 0 : null,
+      duration: finished ? Math.ceil(talked / 1000) : status === "failed" ? 0 : null,
     } satisfies DialogflowVoiceLog;
   }
 
