@@ -1,3 +1,5 @@
+import { isDeepStrictEqual } from "node:util";
+import { getAt, splitPointer } from "./json-pointer.js";
 import { isObject, type Json, type JsonObject } from "./parsed-spec.js";
 import { valueKeys } from "./values.js";
 
@@ -26,6 +28,10 @@ const docKeys = new Set([
  * - `type: [T, "null"]` (3.1), `enum: [..., null]` → `type: T`, `nullable: true`
  * - `oneOf`/`anyOf` with a `{type: "null"}` branch → the other branch(es), `nullable: true`
  * - `allOf: [X]` + `nullable: true` (the 3.0 way to make a `$ref` nullable) → `X`, `nullable: true`
+ *
+ * and a lone `allOf` branch with only words beside it (`{allOf: [$ref: X], description}`, how
+ * generators write a described `$ref`) into the branch: the same schema, the same generated
+ * type, so the engine compares through it instead of seeing a new schema.
  *
  * The engine (redocly diff) then sees only `nullable`, which it reads for every OpenAPI version.
  */
@@ -61,14 +67,56 @@ function canonical(schema: JsonObject): JsonObject {
     schema[combinator] = branches.filter((branch) => !isNullSchema(branch));
     nullable = true;
   }
-  const merged = nullable ? unwrapSingleBranch(schema) : schema;
+  // A lone `allOf` branch (`links: {allOf: [$ref: Page], description}`) is the branch. A lone
+  // oneOf/anyOf branch is too, but it is what is left after a variant was removed, which the
+  // engine names better as it stands.
+  const merged = unwrapSingleBranch(schema, nullable ? ["oneOf", "anyOf", "allOf"] : ["allOf"]);
   if (nullable) merged.nullable = true;
   return merged;
 }
 
+/**
+ * Drops what a `$ref`'s siblings repeat from its target (`{$ref: uuid, format: uuid}` where
+ * `uuid` says `format: uuid`): the same schema, spelled the same way on both sides. Run after
+ * {@link normalizeNullability}, on the whole (bundled, so local-`$ref`) document.
+ *
+ * @example
+ * ```ts
+ * const doc = dropRepeatedRefSiblings(normalizeNullability(bundled) as JsonObject);
+ * ```
+ */
+export function dropRepeatedRefSiblings(doc: JsonObject): JsonObject {
+  const visit = (node: Json, isNameMap: boolean): Json => {
+    if (Array.isArray(node)) return node.map((item) => visit(item, false));
+    if (!isObject(node)) return node;
+    const copy: JsonObject = {};
+    for (const [name, value] of Object.entries(node)) {
+      const keep = !isNameMap && (valueKeys.has(name) || name.startsWith("x-"));
+      copy[name] = keep ? value : visit(value, !isNameMap && nameMaps.has(name));
+    }
+    if (isNameMap || typeof copy.$ref !== "string" || !copy.$ref.startsWith("#/")) return copy;
+    const target = resolveLocal(doc, copy.$ref);
+    if (!isObject(target)) return copy;
+    for (const [name, value] of Object.entries(copy)) {
+      if (name !== "$ref" && !docKeys.has(name) && isDeepStrictEqual(value, target[name])) delete copy[name];
+    }
+    return copy;
+  };
+  return visit(doc, false) as JsonObject;
+}
+
+/** The node a local `$ref` points at, following `$ref` chains (at most 32 hops). */
+function resolveLocal(doc: JsonObject, ref: string): Json | undefined {
+  let node: Json | undefined = getAt(doc, splitPointer(ref));
+  for (let hops = 0; isObject(node) && typeof node.$ref === "string" && hops < 32; hops += 1) {
+    node = getAt(doc, splitPointer(node.$ref));
+  }
+  return node;
+}
+
 /** `{oneOf: [X], description}` → `{...X, description}` when nothing else would conflict. */
-function unwrapSingleBranch(schema: JsonObject): JsonObject {
-  for (const combinator of ["oneOf", "anyOf", "allOf"] as const) {
+function unwrapSingleBranch(schema: JsonObject, combinators: readonly string[]): JsonObject {
+  for (const combinator of combinators) {
     const branches = schema[combinator];
     if (!Array.isArray(branches) || branches.length !== 1) continue;
     const [branch] = branches;

@@ -3,7 +3,10 @@ import type { JsonObject } from "./parsed-spec.js";
 import type { EngineReport } from "./redocly-diff.js";
 import { discriminatorChanged } from "./rules/discriminator-rule.js";
 import { docsOnly } from "./rules/docs-rule.js";
+import { enumValuesExchanged } from "./rules/enum-rule.js";
 import { fallback } from "./rules/fallback-rule.js";
+import { numberFormatAdded } from "./rules/format-rule.js";
+import { splitKeyRenames } from "./rules/key-rename.js";
 import { defaultPresenceChanged, readOnlyChanged } from "./rules/modifier-rules.js";
 import { nullabilityRule } from "./rules/nullability-rule.js";
 import {
@@ -16,6 +19,7 @@ import { responseEnumNarrowed, responseVariantRemoved } from "./rules/response-r
 import type { Classified, Rule, RuleInput, Verdict } from "./rules/rule.js";
 import { where } from "./rules/rule.js";
 import { renamedSchemeChanges, securityFallback, securityRename } from "./rules/security-rules.js";
+import { serializationUnchanged } from "./rules/serialization-rule.js";
 import { serverVariableChanged } from "./rules/server-rules.js";
 import { componentChanges } from "./ts-surface.js";
 
@@ -45,6 +49,12 @@ export const rules: Rule[] = [
           message: `${where(input)}: new operationId \`${String(input.change.revision?.value)}\`.`,
         }
       : undefined,
+  // A single value is sent the same way whatever `explode` says (or a style spelled as its default).
+  serializationUnchanged,
+  // int32/int64/float/double leave the generated `number` as it is; only what a validator refuses counts.
+  numberFormatAdded,
+  // An enum that lost some values and gained others: the engine names one side; list and rate both.
+  enumValuesExchanged,
   // Every other engine verdict stands: redocly's diff-recommended rules are all breaking ones.
   engineVerdict,
   // A response enum or union that lost a member (or a free value that became an enum) breaks
@@ -89,7 +99,8 @@ export const rules: Rule[] = [
 export function classify(engine: EngineReport, base: JsonObject, head: JsonObject): Classified[] {
   const reached = { base: componentDirections(base), head: componentDirections(head) };
   const results: Classified[] = [...componentChanges(base, head), ...renamedSchemeChanges(base, head)];
-  for (const change of engine.changes) {
+  // Keys the engine paired across a letter-case change are another key: removed + added.
+  for (const change of engine.changes.flatMap((found) => splitKeyRenames(found, base, head))) {
     const side = change.kind === "removed" ? "base" : "head";
     const defined = (side === "base" ? change.base?.pointer : change.revision?.pointer) ?? change.path;
     // The normalizer made `nullable`; point at the schema that carries it.

@@ -3,7 +3,7 @@ import { basename, dirname, join, resolve } from "node:path";
 import { parse } from "yaml";
 import { SpecDiffError } from "../spec-diff-error.js";
 import { bundleKey, memoizedBundle } from "./bundle-memo.js";
-import { normalizeNullability } from "./nullability.js";
+import { dropRepeatedRefSiblings, normalizeNullability } from "./nullability.js";
 import { isObject, type Json, type JsonObject, type ParsedSpec } from "./parsed-spec.js";
 import type { ApiEntry, PipelineScripts } from "./pipeline-scripts.js";
 import type { SpecSource } from "./spec-source.js";
@@ -16,7 +16,7 @@ export interface PreparedSide {
 
 /**
  * Bundles one side with the overlays (as `pnpm spec:bundle` does, through its `bundleApi`),
- * normalizes nullability, and writes the result where the engine reads it. Without overlays
+ * normalizes nullability and `$ref` spellings, and writes the result where the engine reads it. Without overlays
  * or external `$ref`s the bundle would equal the input, so that step is skipped; a bundle of
  * the same texts made earlier in this process is reused.
  *
@@ -45,7 +45,7 @@ export async function prepareSide(
     }
     data = JSON.parse(text) as Json;
   }
-  const doc = normalizeNullability(data) as JsonObject;
+  const doc = dropRepeatedRefSiblings(normalizeNullability(data) as JsonObject);
   const path = write(join(workDir, `${side}.normalized.json`), JSON.stringify(doc));
   return { doc, path };
 }
