@@ -31,6 +31,7 @@ export type {
   ListItem,
   ListLinks,
   ListPath,
+  ListPathParams,
   ListResponse,
 } from "./list-path.js";
 export { type PaginateOptions, paginate } from "./paginate.js";

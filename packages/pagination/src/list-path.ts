@@ -34,23 +34,32 @@ type JsonOk<Operation> = Operation extends {
   : never;
 type Get<PathItem> = PathItem extends { get: infer Operation } ? Operation : never;
 // A generic openapi-fetch client is typed by its `paths`: read the path's schema, since a
-// generic `GET` cannot be asked what it returns for one path. Otherwise (`VoiceClient`) its `GET`
-// for `P` says what it answers and which query it takes.
-type Typed<C, P, FromPaths, FromGet> =
+// generic `GET` cannot be asked what it returns for one path. Otherwise its `GET` for `P` says
+// what it answers and which parameters it takes.
+type Typed<C, P, Part extends "body" | "query" | "path"> =
   C extends Client<infer Paths, infer _Media>
     ? P extends keyof Paths
-      ? FromPaths extends "body"
+      ? Part extends "body"
         ? JsonOk<Get<Paths[P]>>
-        : Get<Paths[P]> extends { parameters: { query?: infer Q } }
-          ? Q
-          : never
+        : Part extends "query"
+          ? Get<Paths[P]> extends { parameters: { query?: infer Q } }
+            ? Q
+            : never
+          : // Required where the path has parameters; openapi-typescript writes `path?: never` where not.
+            Get<Paths[P]> extends { parameters: { path: infer PP } }
+            ? PP
+            : never
       : never
     : C extends { GET(url: P, init?: infer Init): Promise<infer Result> }
-      ? FromGet extends "body"
+      ? Part extends "body"
         ? NonNullable<Result extends { data?: infer D } ? D : never>
-        : Init extends { params?: { query?: infer Q } }
-          ? Q
-          : never
+        : Part extends "query"
+          ? Init extends { params?: { query?: infer Q } }
+            ? Q
+            : never
+          : Init extends { params: { path: infer PP } }
+            ? PP
+            : never
       : never;
 
 /**
@@ -61,7 +70,7 @@ type Typed<C, P, FromPaths, FromGet> =
  * type Body = ListResponse<VoiceClient, "/logs">; // ListVoiceLogsResponse
  * ```
  */
-export type ListResponse<C, P> = Typed<C, P, "body", "body">;
+export type ListResponse<C, P> = Typed<C, P, "body">;
 
 type Paths<C> =
   C extends Client<infer Paths, infer _Media>
@@ -118,6 +127,17 @@ export type ListLinks<C, P> = ListResponse<C, P> extends { links: infer L } ? L 
  * ```
  */
 export type ListFilters<C, P> = Omit<
-  NonNullable<Typed<C, P, "query", "query">>,
+  NonNullable<Typed<C, P, "query">>,
   "page_size" | "page_number" | "page_token"
 >;
+
+/**
+ * The path parameters `GET path` takes, as `paginate()`'s `path` option: `{ id: string }` for
+ * `"/api/fabric/resources/{id}/addresses"`; `never` for a path without any.
+ *
+ * @example
+ * ```ts
+ * const path: ListPathParams<Client<paths>, "/api/fabric/resources/{id}/addresses"> = { id: resourceId };
+ * ```
+ */
+export type ListPathParams<C, P> = Typed<C, P, "path">;

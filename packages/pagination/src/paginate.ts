@@ -4,9 +4,18 @@ import { freshRequest, fromCursor, type PageRequest } from "./internal/cursor.js
 import { nextRequest } from "./internal/next-request.js";
 import { bodyProblem } from "./internal/page-body.js";
 import { type Fetched, pageLoop } from "./internal/page-loop.js";
+import { fillPath } from "./internal/path-params.js";
 import { scrub } from "./internal/scrub.js";
 import { shown } from "./internal/shown.js";
-import type { ListBody, ListClient, ListFilters, ListItem, ListLinks, ListPath } from "./list-path.js";
+import type {
+  ListBody,
+  ListClient,
+  ListFilters,
+  ListItem,
+  ListLinks,
+  ListPath,
+  ListPathParams,
+} from "./list-path.js";
 import type { Page, Paginated } from "./paginated.js";
 
 /**
@@ -21,7 +30,15 @@ import type { Page, Paginated } from "./paginated.js";
  * };
  * ```
  */
-export interface PaginateOptions<Filters = Record<string, unknown>> {
+export interface PaginateOptions<Filters = Record<string, unknown>, PathParams = never> {
+  /**
+   * The path's parameters, for a path like `/api/fabric/resources/{id}/addresses`: `{ id }`,
+   * required for it (unless a cursor names them) and absent for a path without any. The client
+   * fills them in (`params.path`), each within its own segment; the walk, its cursors and its
+   * next links keep to that one path. A value that is not a string or number, is `""`, `.`
+   * or `..`, or carries the client's credentials throws `InputError`.
+   */
+  path?: PathParams | undefined;
   /** The path's filters: its query without `page_size`, `page_number` and `page_token`. */
   query?: Filters | undefined;
   /** Items per page. Default 1000, the API's maximum: the fewest round trips. Checked by the client. */
@@ -37,13 +54,25 @@ export interface PaginateOptions<Filters = Record<string, unknown>> {
   prefetch?: number | undefined;
   /**
    * Resume where a page's or an error's `cursor` left off (`undefined`: from the start). It
-   * carries the query and page size of the walk that made it: `query` and `pageSize` may be left
-   * out, and if given must say the same, or `InputError`. A last page's cursor resumes a walk
-   * that is over: nothing is sent.
+   * carries the path parameters, query and page size of the walk that made it: `path`, `query`
+   * and `pageSize` may be left out, and if given must say the same, or `InputError`. A last
+   * page's cursor resumes a walk that is over: nothing is sent.
    */
   cursor?: string | undefined;
 }
 
+/**
+ * What `paginate()` takes after the path: options with `path` for a path with path parameters
+ * (or with a cursor, which names them); for one without, options with no `path`, or none.
+ */
+type PaginateArgs<C, P> = [ListPathParams<C, P>] extends [never]
+  ? [options?: PaginateOptions<ListFilters<C, P>, never>]
+  : [
+      options: PaginateOptions<ListFilters<C, P>, ListPathParams<C, P>> &
+        ({ path: ListPathParams<C, P> } | { cursor: string }),
+    ];
+
+type Options = PaginateOptions<Record<string, unknown>, Record<string, unknown>>;
 type Get = (path: string, init: object) => Promise<{ data?: unknown; error?: unknown; response: Response }>;
 
 /**
@@ -68,9 +97,10 @@ type Get = (path: string, init: object) => Promise<{ data?: unknown; error?: unk
 export function paginate<C extends ListClient, P extends ListPath<C>>(
   client: C,
   path: P,
-  options: PaginateOptions<ListFilters<C, P>> = {},
+  ...args: PaginateArgs<C, P>
 ): Paginated<ListItem<C, P>, ListLinks<C, P>> {
-  const { query, pageSize, maxPages, signal, prefetch = 0, cursor } = options;
+  const options: Options = (args as [Options?])[0] ?? {};
+  const { path: params, query, pageSize, maxPages, signal, prefetch = 0, cursor } = options;
   check("prefetch", prefetch, 0);
   check("maxPages", maxPages ?? 1, 1);
   // The client's redaction (none for a client that is not ours): what pagination's errors show
@@ -79,13 +109,16 @@ export function paginate<C extends ListClient, P extends ListPath<C>>(
   let first: PageRequest;
   try {
     if (cursor) {
-      first = fromCursor(cursor, path);
-      checkAgreement(first.query, query, pageSize);
-    } else first = freshRequest(path, { ...query, page_size: pageSize ?? 1000 });
+      first = fromCursor(cursor, path, redact);
+      checkAgreement(first, query, pageSize, params && fillPath(path, params, redact));
+    } else
+      first = freshRequest(fillPath(path, params, redact), { ...query, page_size: pageSize ?? 1000 }, params);
   } catch (error) {
     throw scrub(error, redact);
   }
   const get = client.GET as unknown as Get;
+  // The walk's path as a URL's pathname spells it, which the client's must end with.
+  const at = new URL(first.path, "http://h").pathname;
   const fetchPage = (request: PageRequest, signal: AbortSignal): Promise<Fetched<Page<unknown>>> =>
     fetchOne(request, signal).catch((error: unknown) => {
       throw scrub(error, redact);
@@ -93,7 +126,8 @@ export function paginate<C extends ListClient, P extends ListPath<C>>(
   const fetchOne = async (request: PageRequest, signal: AbortSignal): Promise<Fetched<Page<unknown>>> => {
     let sent = "";
     const { data, error, response } = await get(path, {
-      params: { query: request.query },
+      // The client fills the path in: its own way of encoding (and checking) parameters.
+      params: { path: first.params, query: request.query },
       signal,
       // The URL the client built from its own base URL: where every next link must point too.
       // (`response.url` is the fallback, for clients that run no middleware.)
@@ -101,6 +135,15 @@ export function paginate<C extends ListClient, P extends ListPath<C>>(
         {
           onRequest(event: { request: Request }) {
             sent = event.request.url;
+            // A path the cursors would not name (a client's `pathSerializer` that encodes
+            // otherwise, or lets a value span segments): refused before it is sent.
+            const sentPath = new URL(sent).pathname;
+            if (!sentPath.endsWith(at)) {
+              throw new InputError(
+                `paginate: the client sent ${path} to ${shown(sentPath)}, not …${shown(at)} (its pathSerializer must encode as encodeURIComponent does); nothing sent.`,
+                { field: "path" },
+              );
+            }
           },
         },
       ],
@@ -118,7 +161,7 @@ export function paginate<C extends ListClient, P extends ListPath<C>>(
       );
     }
     const { links, data: items } = data as ListBody;
-    const next = links.next ? nextRequest(path, links.next, url, redact) : undefined;
+    const next = links.next ? nextRequest(first.path, links.next, url, redact) : undefined;
     // The page's cursor is the loop's to give: it knows whether the walk ends here.
     return [{ items, links, cursor: "" }, next];
   };

@@ -120,27 +120,27 @@ describe("a cursor and a query or pageSize that disagree: InputError, nothing se
     [
       { query: { created_after: "2026-01-01", include_deleted: true } },
       "query",
-      'paginate: cursor and query disagree on created_after: the cursor has "2025-01-01", query has "2026-01-01". A cursor carries the query and page size of its walk: pass the same, or none.',
+      'paginate: cursor and query disagree on created_after: the cursor has "2025-01-01", query has "2026-01-01". A cursor carries the path, query and page size of its walk: pass the same, or none.',
     ],
     [
       { query: { created_after: "2025-01-01" } },
       "query",
-      'paginate: cursor and query disagree on include_deleted: the cursor has "true", query has none. A cursor carries the query and page size of its walk: pass the same, or none.',
+      'paginate: cursor and query disagree on include_deleted: the cursor has "true", query has none. A cursor carries the path, query and page size of its walk: pass the same, or none.',
     ],
     [
       { query: { created_after: "2025-01-01", include_deleted: true, created_on: "2025-01-02" } },
       "query",
-      'paginate: cursor and query disagree on created_on: the cursor has none, query has "2025-01-02". A cursor carries the query and page size of its walk: pass the same, or none.',
+      'paginate: cursor and query disagree on created_on: the cursor has none, query has "2025-01-02". A cursor carries the path, query and page size of its walk: pass the same, or none.',
     ],
     [
       { pageSize: 1000 },
       "pageSize",
-      'paginate: cursor and pageSize disagree on page_size: the cursor has "100", pageSize has "1000". A cursor carries the query and page size of its walk: pass the same, or none.',
+      'paginate: cursor and pageSize disagree on page_size: the cursor has "100", pageSize has "1000". A cursor carries the path, query and page size of its walk: pass the same, or none.',
     ],
     [
       { query: { status: ["a", "b"] } },
       "query",
-      'paginate: cursor and query disagree on created_after: the cursor has "2025-01-01", query has none. A cursor carries the query and page size of its walk: pass the same, or none.',
+      'paginate: cursor and query disagree on created_after: the cursor has "2025-01-01", query has none. A cursor carries the path, query and page size of its walk: pass the same, or none.',
     ],
   ])("%j", (options, field, message) => {
     let thrown: unknown;

@@ -8,12 +8,13 @@ import {
   type ListItem,
   type ListLinks,
   type ListPath,
+  type ListPathParams,
   type ListResponse,
   type Page,
   type Paginated,
   paginate,
 } from "../src/index.js";
-import type { Thing, ThingPaths } from "./helpers/things.js";
+import type { Part, Thing, ThingPaths } from "./helpers/things.js";
 import { voiceClient } from "./helpers/voice-client.js";
 
 // Run by `tsc` (the typecheck task): each `@ts-expect-error` must meet an error, each
@@ -44,7 +45,7 @@ describe("items are typed from the path", () => {
     expectTypeOf(paginate(things, "/things")).toEqualTypeOf<
       Paginated<Thing, { self: string; next?: string }>
     >();
-    expectTypeOf<ListPath<typeof things>>().toEqualTypeOf<"/things">();
+    expectTypeOf<ListPath<typeof things>>().toEqualTypeOf<"/things" | "/things/{id}/parts">();
     expectTypeOf<ListPath<VoiceClient>>().toEqualTypeOf<"/logs">();
     expectTypeOf<ListLinks<typeof things, "/things">>().toEqualTypeOf<{ self: string; next?: string }>();
   });
@@ -56,6 +57,72 @@ describe("items are typed from the path", () => {
     >();
     void paginate(voice, "/logs", { query: { created_after: new Date(), include_deleted: true } });
     void paginate(things, "/things", { query: { color: "red" }, pageSize: 10, prefetch: 1, maxPages: 5 });
+  });
+});
+
+describe("path parameters are typed from the path", () => {
+  it("a path with one: `path` is its parameters, and required", () => {
+    expectTypeOf<ListPathParams<typeof things, "/things/{id}/parts">>().toEqualTypeOf<{ id: string }>();
+    expectTypeOf(paginate(things, "/things/{id}/parts", { path: { id: "t1" } })).toEqualTypeOf<
+      Paginated<Part, { self: string; next?: string }>
+    >();
+    expectTypeOf<ListFilters<typeof things, "/things/{id}/parts">>().toEqualTypeOf<{
+      kind?: "bolt" | "nut";
+    }>();
+    void paginate(things, "/things/{id}/parts", { path: { id: "t1" }, query: { kind: "nut" }, pageSize: 5 });
+    // A cursor names them: `path` may then be left out.
+    void paginate(things, "/things/{id}/parts", { cursor: "/things/t1/parts?page_token=5" });
+    void paginate(things, "/things/{id}/parts", {
+      path: { id: "t1" },
+      cursor: "/things/t1/parts?page_token=5",
+    });
+  });
+
+  it("a client that types its own GET per path: read from its init", () => {
+    interface BoxClient {
+      GET(
+        url: "/boxes/{box}/items",
+        init: { params: { path: { box: number }; query?: { size?: "S" | "L"; page_token?: string } } },
+      ): Promise<{ data?: { links: { next?: string }; data: Thing[] }; error?: unknown; response: Response }>;
+    }
+    const boxes = {} as BoxClient;
+    expectTypeOf<ListPathParams<BoxClient, "/boxes/{box}/items">>().toEqualTypeOf<{ box: number }>();
+    expectTypeOf<ListFilters<BoxClient, "/boxes/{box}/items">>().toEqualTypeOf<{ size?: "S" | "L" }>();
+    void (() => [
+      paginate(boxes, "/boxes/{box}/items", { path: { box: 7 }, query: { size: "L" } }),
+      // @ts-expect-error -- box is a number
+      paginate(boxes, "/boxes/{box}/items", { path: { box: "7" } }),
+    ]);
+  });
+
+  it("a path without any: no `path`", () => {
+    expectTypeOf<ListPathParams<typeof things, "/things">>().toBeNever();
+    expectTypeOf<ListPathParams<VoiceClient, "/logs">>().toBeNever();
+    void paginate(things, "/things");
+    void paginate(voice, "/logs", {});
+  });
+
+  it("what does not compile", () => {
+    void (() => [
+      // @ts-expect-error -- the path's parameters are required
+      paginate(things, "/things/{id}/parts"),
+      // @ts-expect-error -- the path's parameters are required
+      paginate(things, "/things/{id}/parts", { query: { kind: "nut" } }),
+      // @ts-expect-error -- a cursor that may be undefined does not name them
+      paginate(things, "/things/{id}/parts", { cursor: undefined as string | undefined }),
+      // @ts-expect-error -- id is a string
+      paginate(things, "/things/{id}/parts", { path: { id: 1 } }),
+      // @ts-expect-error -- the parameter is id, not thing
+      paginate(things, "/things/{id}/parts", { path: { thing: "t1" } }),
+      // @ts-expect-error -- no parameter besides id
+      paginate(things, "/things/{id}/parts", { path: { id: "t1", other: "x" } }),
+      // @ts-expect-error -- /things has no path parameters
+      paginate(things, "/things", { path: { id: "t1" } }),
+      // @ts-expect-error -- nor has /logs
+      paginate(voice, "/logs", { path: { id: "b7182dc2-00f3-40e4-a5ce-20f164b329df" } }),
+      // @ts-expect-error -- kind is "bolt" or "nut"
+      paginate(things, "/things/{id}/parts", { path: { id: "t1" }, query: { kind: "screw" } }),
+    ]);
   });
 });
 

@@ -6,19 +6,22 @@ import { shown } from "./shown.js";
 const PAGING = new Set(["page_number", "page_size", "page_token"]);
 
 /**
- * Throws `InputError` unless `query` and `pageSize`, where given, say what the cursor's own query
- * says. A cursor carries the query and page size of its walk and is what is sent, so options
- * that say otherwise would be silently ignored: a walk of other logs than asked for. A Date
- * agrees with the ISO 8601 form the client sends for it, a list with the same values in order.
+ * Throws `InputError` unless `path` (filled in), `query` and `pageSize`, where given, say what the
+ * cursor's own request says. A cursor carries the path, query and page size of its walk and is
+ * what is sent, so options that say otherwise would be silently ignored: a walk of other logs
+ * than asked for. A Date agrees with the ISO 8601 form the client sends for it, a list with the
+ * same values in order.
  *
- * @example checkAgreement({ page_size: 7, include_deleted: "true" }, { include_deleted: true }, 7) // agrees: no error
+ * @example checkAgreement({ path: "/logs", query: { page_size: 7, include_deleted: "true" } }, { include_deleted: true }, 7) // agrees: no error
  */
 export function checkAgreement(
-  cursorQuery: Record<string, unknown>,
+  cursor: { path: string; query: Record<string, unknown> },
   query: Record<string, unknown> | undefined,
   pageSize: number | undefined,
+  path?: string,
 ): void {
-  const theirs = byName(paramsOf(cursorQuery));
+  if (path !== undefined) compare("path", "the path", [cursor.path], [path]);
+  const theirs = byName(paramsOf(cursor.query));
   if (query !== undefined) {
     const ours = byName(paramsOf(query));
     for (const name of new Set([...theirs.keys(), ...ours.keys()])) {
@@ -43,7 +46,7 @@ function compare(option: string, name: string, theirs: string[] = [], ours: stri
   const list = (values: string[]) =>
     values.length ? shown(values.map((value) => JSON.stringify(value)).join(", ")) : "none";
   throw new InputError(
-    `paginate: cursor and ${option} disagree on ${shown(name)}: the cursor has ${list(theirs)}, ${option} has ${list(ours)}. A cursor carries the query and page size of its walk: pass the same, or none.`,
+    `paginate: cursor and ${option} disagree on ${shown(name)}: the cursor has ${list(theirs)}, ${option} has ${list(ours)}. A cursor carries the path, query and page size of its walk: pass the same, or none.`,
     { field: option },
   );
 }

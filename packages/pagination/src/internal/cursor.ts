@@ -1,4 +1,5 @@
 import { InputError } from "@signalwire-voice/client";
+import { readPath } from "./path-params.js";
 import { paramsOf } from "./query-params.js";
 import { keyOf } from "./request-key.js";
 import { shown } from "./shown.js";
@@ -15,11 +16,15 @@ const ENDED = { end: "#end", loop: "#loop" } as const;
 type Ended = keyof typeof ENDED;
 
 /**
- * One request of a walk: the query to send, the cursor that names it, the key that spots a
- * repeat. The first request of a walk that starts afresh has no cursor: "from the start, with
- * the caller's query" needs none, and `cursor: undefined` means just that.
+ * One request of a walk: the path and query to send, the cursor that names it, the key that
+ * spots a repeat. The first request of a walk that starts afresh has no cursor: "from the start,
+ * with the caller's query" needs none, and `cursor: undefined` means just that.
  */
 export interface PageRequest {
+  /** The path with its parameters filled in, as sent: every request of a walk has the same. */
+  path: string;
+  /** The first request's path parameters, for the client to fill the path in with. */
+  params?: Record<string, unknown> | undefined;
   query: Record<string, unknown>;
   /** The request as a cursor spells it: `path?query`. */
   at: string;
@@ -56,18 +61,23 @@ export function requestOf(path: string, search: string): PageRequest {
   // The query as written (by a URL parser: percent-encoded, never decoded): no longer than the
   // link it came from, and a saved cursor comes back unchanged.
   const at = `${path}?${search.replace(/^\?/, "")}`;
-  return { query, at, cursor: at, key: keyOf(params) };
+  return { path, query, at, cursor: at, key: keyOf(params) };
 }
 
 /**
- * The first request of a walk that starts afresh, with the caller's query: no cursor (an error
- * on it resumes by starting again), and the key of what the client sends for it.
+ * The first request of a walk that starts afresh, with the caller's path parameters (`path`
+ * filled in from them) and query: no cursor (an error on it resumes by starting again), and the
+ * key of what the client sends for it.
  *
  * @example freshRequest("/logs", { page_size: 10 }).at // "/logs?page_size=10"
  */
-export function freshRequest(path: string, query: Record<string, unknown>): PageRequest {
-  const params = paramsOf(query);
-  return { query, at: `${path}?${params}`, cursor: undefined, key: keyOf(params) };
+export function freshRequest(
+  path: string,
+  query: Record<string, unknown>,
+  params?: Record<string, unknown>,
+): PageRequest {
+  const search = paramsOf(query);
+  return { path, params, query, at: `${path}?${search}`, cursor: undefined, key: keyOf(search) };
 }
 
 /** How a cursor says its walk is over, if it does. */
@@ -88,13 +98,18 @@ export function endedCursor(request: PageRequest, ended: Ended): string {
 }
 
 /**
- * The request a saved cursor names. A cursor resumes the path it came from: any other, a string
- * that is no cursor, or one longer than any cursor a walk gives throws `InputError` before
- * anything is sent.
+ * The request a saved cursor names, path parameters included (read against the path template).
+ * A cursor resumes the path it came from: any other, a string that is no cursor, one longer than
+ * any cursor a walk gives, or a path parameter that `fillPath` refuses (the client's credentials
+ * among them) throws `InputError` before anything is sent.
  *
- * @example fromCursor("/logs?page_number=1&page_size=1000&page_token=PA…", "/logs").query.page_number // 1
+ * @example fromCursor("/things/a%2Fb/parts?page_token=PA…", "/things/{id}/parts").params // { id: "a/b" }
  */
-export function fromCursor(cursor: string, path: string): PageRequest {
+export function fromCursor(
+  cursor: string,
+  template: string,
+  redact: (text: string) => string = (text) => text,
+): PageRequest {
   const text = `${cursor}`;
   const ended = endedBy(text);
   const end = text.length - (ended ? ENDED[ended].length : 0);
@@ -104,12 +119,14 @@ export function fromCursor(cursor: string, path: string): PageRequest {
       { field: "cursor" },
     );
   }
-  if (!text.startsWith(`${path}?`)) {
-    throw new InputError(`paginate: cursor must come from ${path}, got "${shown(text)}".`, {
+  const read = readPath(template, text, redact);
+  if (!read) {
+    throw new InputError(`paginate: cursor must come from ${template}, got "${shown(text)}".`, {
       field: "cursor",
     });
   }
-  const request = requestOf(path, text.slice(path.length, end));
+  const [path, params] = read;
+  const request = { ...requestOf(path, text.slice(path.length, end)), params };
   // Over already: errors carry the cursor as given, which stays over.
   return ended ? { ...request, cursor: text, ended } : request;
 }

@@ -1,6 +1,7 @@
 import { InputError } from "@signalwire-voice/client";
 import { describe, expect, it } from "vitest";
 import { endedCursor, freshRequest, fromCursor, requestOf } from "../../src/internal/cursor.js";
+import { fillPath } from "../../src/internal/path-params.js";
 
 describe("requestOf: a query string → the request, and the cursor that names it", () => {
   it.each<[string, Record<string, unknown>, string]>([
@@ -90,7 +91,8 @@ describe("requestOf: names that are Object.prototype's are parameters like any o
 describe("fromCursor: a saved cursor → its request, on its own path only", () => {
   it("round-trips every cursor requestOf makes", () => {
     const made = requestOf("/logs", "?page_number=1&page_size=2&page_token=PA1&created_on=2026-01-15");
-    expect(fromCursor(made.cursor as string, "/logs")).toEqual(made);
+    // Plus the path parameters it names: none, for a path without any.
+    expect(fromCursor(made.cursor as string, "/logs")).toEqual({ ...made, params: {} });
   });
 
   it.each([
@@ -111,7 +113,7 @@ describe("fromCursor: a saved cursor → its request, on its own path only", () 
       const made = requestOf("/logs", "?page_number=4&page_size=2&page_token=PA4");
       const cursor = endedCursor(made, state);
       expect(cursor).toBe(`/logs?page_number=4&page_size=2&page_token=PA4#${state}`);
-      expect(fromCursor(cursor, "/logs")).toEqual({ ...made, cursor, ended: state });
+      expect(fromCursor(cursor, "/logs")).toEqual({ ...made, params: {}, cursor, ended: state });
     },
   );
 
@@ -123,5 +125,79 @@ describe("fromCursor: a saved cursor → its request, on its own path only", () 
       /^paginate: cursor is 16385 characters long, more than 16384/,
     );
     expect(() => fromCursor(`${at}x#loop`, "/logs")).toThrow(InputError);
+  });
+});
+
+describe("fromCursor on a path with parameters: the cursor names them, in its path", () => {
+  const TEMPLATE = "/api/fabric/resources/{id}/addresses";
+  const redact = (text: string) => text.replaceAll("s3cr3t-token", "[redacted]");
+
+  it.each<[string, Record<string, string>]>([
+    ["/api/fabric/resources/abc/addresses?page_size=5&page_token=PA5", { id: "abc" }],
+    // Each value as fillPath (and openapi-fetch's default serializer) spells it, decoded back.
+    ["/api/fabric/resources/..%2Fx/addresses?page_token=PA5", { id: "../x" }],
+    ["/api/fabric/resources/a%2Fb/addresses?page_token=PA5", { id: "a/b" }],
+    ["/api/fabric/resources/%3Fq/addresses?page_token=PA5", { id: "?q" }],
+    ["/api/fabric/resources/%252F/addresses?page_token=PA5", { id: "%2F" }],
+    ["/api/fabric/resources/%23top/addresses?page_token=PA5#end", { id: "#top" }],
+    ["/api/fabric/resources/caf%C3%A9/addresses?page_token=PA5", { id: "café" }],
+  ])("%s → %j", (cursor, params) => {
+    const request = fromCursor(cursor, TEMPLATE, redact);
+    expect({ ...request.params }).toEqual(params);
+    expect(request.path).toBe(fillPath(TEMPLATE, params, redact));
+    expect(request.query).toMatchObject({ page_token: "PA5" });
+  });
+
+  it.each([
+    // Another path, or the template itself.
+    "/api/fabric/resources/abc/sip_endpoints?page_token=PA5",
+    "/api/fabric/resources/{id}/addresses?page_token=PA5",
+    "/api/fabric/resources/abc/addresses",
+    "/api/fabric/resources/a/b/addresses?page_token=PA5",
+    // A parameter spelled otherwise than the client sends it: unescaped, lower-case, broken.
+    "/api/fabric/resources/a?b/addresses?page_token=PA5",
+    "/api/fabric/resources/a%2fb/addresses?page_token=PA5",
+    "/api/fabric/resources/%61bc/addresses?page_token=PA5",
+    "/api/fabric/resources/%E0%A4%A/addresses?page_token=PA5",
+  ])("%j is refused: not a cursor of this path", (cursor) => {
+    expect(() => fromCursor(cursor, TEMPLATE, redact)).toThrow(
+      `paginate: cursor must come from ${TEMPLATE}, got "${cursor}".`,
+    );
+  });
+
+  it.each([
+    ["/api/fabric/resources//addresses?page_token=PA5", '""'],
+    ["/api/fabric/resources/./addresses?page_token=PA5", '"."'],
+    ["/api/fabric/resources/%2E%2E/addresses?page_token=PA5", '".."'],
+    ["/api/fabric/resources/s3cr3t-token/addresses?page_token=PA5", '"[redacted]"'],
+  ])("%j: a parameter fillPath refuses is refused here too", (cursor, shown) => {
+    const error = (() => {
+      try {
+        fromCursor(cursor, TEMPLATE, redact);
+      } catch (caught) {
+        return caught;
+      }
+    })();
+    expect(error).toBeInstanceOf(InputError);
+    expect(error).toMatchObject({ field: "path.id" });
+    // Shown as the redaction leaves it: paginate() passes every message through it as well.
+    expect(redact((error as Error).message)).toContain(`got ${shown}.`);
+  });
+
+  it("a cursor of 16 384 characters with a long parameter is taken; one more is refused unread", () => {
+    const head = "/api/fabric/resources/";
+    const tail = "/addresses?page_token=PA5";
+    const at = `${head}${"x".repeat(16 * 1024 - head.length - tail.length)}${tail}`;
+    expect(fromCursor(at, TEMPLATE).params?.id).toHaveLength(16 * 1024 - head.length - tail.length);
+    expect(() => fromCursor(`${at}x`, TEMPLATE)).toThrow(/^paginate: cursor is 16385 characters long/);
+  });
+
+  it("a parameter named like an Object.prototype property is a parameter", () => {
+    const { params } = fromCursor("/things/x/y?page_token=1", "/things/{constructor}/{__proto__}");
+    expect(Object.getPrototypeOf(params)).toBeNull();
+    expect(Object.entries(params ?? {})).toEqual([
+      ["constructor", "x"],
+      ["__proto__", "y"],
+    ]);
   });
 });

@@ -41,6 +41,7 @@ describe("nextRequest: the link's query, or UnsafeNextLinkError", () => {
     const link =
       "https://example.signalwire.com/api/voice/logs?page_number=1&page_size=2&page_token=PA1&created_on=2026-01-15";
     expect(nextRequest("/logs", link, PAGE)).toEqual({
+      path: "/logs",
       query: { page_number: 1, page_size: 2, page_token: "PA1", created_on: "2026-01-15" },
       at: "/logs?page_number=1&page_size=2&page_token=PA1&created_on=2026-01-15",
       cursor: "/logs?page_number=1&page_size=2&page_token=PA1&created_on=2026-01-15",

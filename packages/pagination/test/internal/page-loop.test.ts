@@ -17,6 +17,7 @@ function controlledList(pages: number, linkOf = (index: number) => index + 1) {
   const inFlight: { index: number; answer: () => void; signal: AbortSignal }[] = [];
   let started = 0;
   const request = (index: number): PageRequest => ({
+    path: "/p",
     query: { index },
     at: `/p?i=${index}`,
     cursor: `/p?i=${index}`,
@@ -205,7 +206,7 @@ describe("pageLoop", () => {
 
   it("a failure that is no object (a thrown string) passes through unchanged", async () => {
     const loop = pageLoop(
-      { query: {}, at: "/p?i=0", cursor: "/p?i=0", key: "0" },
+      { path: "/p", query: {}, at: "/p?i=0", cursor: "/p?i=0", key: "0" },
       () => Promise.reject("down"),
       0,
     );
@@ -215,7 +216,7 @@ describe("pageLoop", () => {
   it("a frozen error passes through unchanged, without a cursor", async () => {
     const frozen = Object.freeze(new Error("frozen"));
     const loop = pageLoop(
-      { query: {}, at: "/p?i=0", cursor: "/p?i=0", key: "0" },
+      { path: "/p", query: {}, at: "/p?i=0", cursor: "/p?i=0", key: "0" },
       () => Promise.reject(frozen),
       0,
     );
