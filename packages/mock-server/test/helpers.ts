@@ -35,6 +35,23 @@ export async function walk(fetch: Fetch, url: string): Promise<ListVoiceLogsResp
 
 export const ids = (logs: readonly VoiceLog[]) => logs.map((log) => log.id);
 
+/** The URL of one log (`GET /logs/{id}`), or of its events with `/events` as the suffix. */
+export const logUrl = (id: string, suffix = "", base = LOGS_URL) => `${base}/${id}${suffix}`;
+
+/** Every log of `server` with include_deleted=true, newest first, and the pages' text. */
+export async function listAll(fetch: Fetch): Promise<{ logs: VoiceLog[]; pagesText: string[] }> {
+  const logs: VoiceLog[] = [];
+  const pagesText: string[] = [];
+  for (let next: string | undefined = logsUrl({ page_size: 1000, include_deleted: "true" }); next; ) {
+    const text = await (await fetch(next, { headers: AUTH })).text();
+    const page = JSON.parse(text) as ListVoiceLogsResponse;
+    logs.push(...page.data);
+    pagesText.push(text);
+    next = page.links.next;
+  }
+  return { logs, pagesText };
+}
+
 /** `LOGS_URL` with these query parameters. */
 export function logsUrl(params: Record<string, string | number> = {}, base = LOGS_URL): string {
   const search = new URLSearchParams(

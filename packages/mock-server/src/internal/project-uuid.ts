@@ -11,7 +11,7 @@ const hex = (value: number, digits: number) => value.toString(16).padStart(digit
  * @example
  * ```ts
  * projectUuid("B7182DC2-00F3-40E4-A5CE-20F164B329DF"); // "b7182dc2-00f3-40e4-a5ce-20f164b329df"
- * projectUuid("test-project"); // "7c9b6b64-…": the same on every run
+ * projectUuid("test-project"); // "054210ac-c0cb-4b2c-80b2-2f840a89ddf4", on every run
  * ```
  */
 export function projectUuid(projectId: string): string {
