@@ -18,7 +18,12 @@ import {
 import { responseEnumNarrowed, responseVariantRemoved } from "./rules/response-rules.js";
 import type { Classified, Rule, RuleInput, Verdict } from "./rules/rule.js";
 import { where } from "./rules/rule.js";
-import { renamedSchemeChanges, securityFallback, securityRename } from "./rules/security-rules.js";
+import {
+  renamedSchemeChanges,
+  schemeTokenRespelled,
+  securityFallback,
+  securityRename,
+} from "./rules/security-rules.js";
 import { serializationUnchanged } from "./rules/serialization-rule.js";
 import { serverVariableChanged } from "./rules/server-rules.js";
 import { componentChanges } from "./ts-surface.js";
@@ -40,6 +45,8 @@ export const rules: Rule[] = [
   securityRename,
   // An operation that drops its own `security` falls back to the root's: compare what is in force.
   securityFallback,
+  // `basic` and `Basic` name the same HTTP authentication scheme (RFC 9110: case-insensitive).
+  schemeTokenRespelled,
   // Adding an operationId adds `operations["id"]` to the types; only changing or removing one breaks.
   (input) =>
     input.change.property === "operationId" && input.change.base?.value === undefined

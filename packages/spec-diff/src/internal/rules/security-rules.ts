@@ -34,6 +34,28 @@ export function securityFallback(input: RuleInput): Verdict | undefined {
 }
 
 /**
+ * An HTTP security scheme's `scheme` respelled in another letter case (`basic` → `Basic`):
+ * HTTP authentication scheme names are case-insensitive tokens (RFC 9110, section 11.1), so
+ * clients send the same `Authorization` header and servers accept it; openapi-typescript
+ * generates no type for a security scheme. Only this token is compared that way: names a
+ * document defines (properties, parameters, schemes' own keys) are compared exactly.
+ */
+export function schemeTokenRespelled(input: RuleInput): Verdict | undefined {
+  const { change } = input;
+  const before = change.base?.value;
+  const after = change.revision?.value;
+  if (change.typeName !== "SecurityScheme" || change.property !== "scheme") return undefined;
+  if (typeof before !== "string" || typeof after !== "string" || before === after) return undefined;
+  if (before.toLowerCase() !== after.toLowerCase()) return undefined;
+  const name = splitPointer(change.path).at(-1) ?? "?";
+  return {
+    severity: "patch",
+    kind: "security-scheme-token-respelled",
+    message: `Security scheme \`${name}\`: \`scheme\` is now spelled '${after}' instead of '${before}'; HTTP scheme names are case-insensitive, so the same \`Authorization\` header is sent.`,
+  };
+}
+
+/**
  * A security scheme renamed with the same definition asks for the same credentials, and
  * openapi-typescript emits no type for it: the engine's "scheme removed / requirement
  * changed" verdicts about it are dropped, and `renamedSchemeChanges` reports one patch.
