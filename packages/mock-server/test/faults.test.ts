@@ -305,3 +305,106 @@ describe("effects over real HTTP", () => {
     expect((await fetch(`${server.baseUrl}/logs`, { headers: AUTH })).status).toBe(status);
   });
 });
+
+describe("faults on a log and its events", async () => {
+  const server = createMockServer({ logs: 5 });
+  const { body } = await getJson(server.fetch, LOGS_URL);
+  const [a, b] = body.data.map((log) => log.id) as [string, string];
+  const urls = {
+    list: LOGS_URL,
+    logA: `${LOGS_URL}/${a}`,
+    eventsA: `${LOGS_URL}/${a}/events`,
+    logB: `${LOGS_URL}/${b}`,
+    eventsB: `${LOGS_URL}/${b}/events`,
+  };
+  /** The status of each URL, requested in this order. */
+  const statusesOf = async (rule: FaultRule) => {
+    server.clearFaults();
+    server.addFault(rule);
+    const seen: Record<string, number> = {};
+    for (const [name, url] of Object.entries(urls))
+      seen[name] = (await server.fetch(url, { headers: AUTH })).status;
+    return seen;
+  };
+  const fault = { type: "server-error", status: 503 } as const;
+
+  it.each<[string, Omit<FaultRule, "fault">, Record<keyof typeof urls, number>]>([
+    ["no path: every request", {}, { list: 503, logA: 503, eventsA: 503, logB: 503, eventsB: 503 }],
+    [
+      "{id}/events: the events of every log",
+      { path: "/api/voice/logs/{id}/events" },
+      { list: 200, logA: 200, eventsA: 503, logB: 200, eventsB: 503 },
+    ],
+    [
+      "{id}: every log, not its events",
+      { path: "/api/voice/logs/{id}" },
+      { list: 200, logA: 503, eventsA: 200, logB: 503, eventsB: 200 },
+    ],
+    [
+      "one log's exact path",
+      { path: `/api/voice/logs/${a}` },
+      { list: 200, logA: 503, eventsA: 200, logB: 200, eventsB: 200 },
+    ],
+    [
+      "{id}/events, nth 2: counts only the requests on that path",
+      { path: "/api/voice/logs/{id}/events", nth: 2 },
+      { list: 200, logA: 200, eventsA: 200, logB: 200, eventsB: 503 },
+    ],
+  ])("%s", async (_name, selector, want) => {
+    expect(await statusesOf({ ...selector, fault })).toEqual(want);
+  });
+
+  it("{id} stands for one whole segment, never for a slash or nothing", async () => {
+    server.clearFaults();
+    server.addFault({ path: "/api/voice/logs/{id}", fault });
+    for (const url of [
+      `${ORIGIN}/api/voice/logs/`,
+      `${ORIGIN}/api/voice/logs/x/y`,
+      `${ORIGIN}/api/voice/logs`,
+    ]) {
+      expect((await server.fetch(url, { headers: AUTH })).status).not.toBe(503);
+    }
+    expect((await server.fetch(`${ORIGIN}/api/voice/logs/not-a-uuid`, { headers: AUTH })).status).toBe(503);
+  });
+
+  it("truncate and invalid-json cut a log's body too", async () => {
+    server.clearFaults();
+    server.addFault({ nth: 1, fault: { type: "truncate" } });
+    await expect((await server.fetch(urls.eventsA, { headers: AUTH })).text()).rejects.toThrow("terminated");
+    server.clearFaults();
+    server.addFault({ nth: 1, fault: { type: "invalid-json" } });
+    const text = await (await server.fetch(urls.logA, { headers: AUTH })).text();
+    expect(() => JSON.parse(text)).toThrow(SyntaxError);
+  });
+
+  it("foreign-next and repeat-next leave a log and its events as they are", async () => {
+    server.clearFaults();
+    const normal = [await getJson(server.fetch, urls.logA), await getJson(server.fetch, urls.eventsA)];
+    for (const bend of [
+      { type: "foreign-next", origin: "http://other.test" },
+      { type: "repeat-next" },
+    ] as const) {
+      server.clearFaults();
+      server.addFault({ fault: bend });
+      expect([await getJson(server.fetch, urls.logA), await getJson(server.fetch, urls.eventsA)]).toEqual(
+        normal,
+      );
+    }
+  });
+
+  it("a reset over real HTTP on the events path", async () => {
+    const running = await startMockServer({
+      logs: 5,
+      faults: [{ path: "/api/voice/logs/{id}/events", first: 1, fault: { type: "reset" } }],
+    });
+    try {
+      const url = `${running.baseUrl}/logs/${a}/events`;
+      const error = await fetch(url, { headers: AUTH }).catch((reason: unknown) => reason);
+      expect(error).toMatchObject({ message: "fetch failed", cause: { code: "ECONNRESET" } });
+      expect((await fetch(url, { headers: AUTH })).status).toBe(200);
+      expect((await fetch(`${running.baseUrl}/logs/${a}`, { headers: AUTH })).status).toBe(200);
+    } finally {
+      await running.close();
+    }
+  });
+});

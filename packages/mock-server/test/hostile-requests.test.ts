@@ -1,3 +1,4 @@
+import type { VoiceLog } from "@signalwire-voice/types";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { type RunningMockServer, startMockServer } from "../src/index.js";
 import { AUTH, getJson } from "./helpers.js";
@@ -11,9 +12,11 @@ import { violations } from "./spec-schemas.js";
  */
 let server: RunningMockServer;
 let host: string;
+let logs: VoiceLog[];
 beforeAll(async () => {
   server = await startMockServer({ logs: 3 });
   host = new URL(server.url).host;
+  logs = (await getJson(fetch, `${server.baseUrl}/logs`)).body.data;
 });
 afterAll(() => server.close());
 afterEach(async () => {
@@ -206,5 +209,52 @@ describe("hostile requests get a JSON answer and the server lives on", () => {
     expect(responses.map((response) => [response.status, JSON.parse(response.body)])).toEqual([
       [...BAD_REQUEST],
     ]);
+  });
+});
+
+describe("paths that try to reach another log than the one written", () => {
+  const INVALID_ID = 422;
+  /** `{A}` and `{B}` in the path are the ids of the first and second log, `{UPPER}` the first's in upper case. */
+  it.each<[string, string, number | "A" | "B"]>([
+    ["A/../B", "/api/voice/logs/{A}/../{B}", 400],
+    ["A/%2e%2e/B (an encoded dot segment)", "/api/voice/logs/{A}/%2e%2e/{B}", 400],
+    ["A/.%2E/B", "/api/voice/logs/{A}/.%2E/{B}", 400],
+    ["./A", "/api/voice/logs/./{A}", 400],
+    ["A/.", "/api/voice/logs/{A}/.", 400],
+    ["A/events/..", "/api/voice/logs/{A}/events/..", 400],
+    ["A\\..\\B (backslashes)", "/api/voice/logs/{A}\\..\\{B}", 400],
+    ["/api/voice/x/../logs/A", "/api/voice/x/../logs/{A}", 400],
+    ["A%2F..%2FB (an encoded slash stays in the segment)", "/api/voice/logs/{A}%2F..%2F{B}", INVALID_ID],
+    ["A%2Fevents", "/api/voice/logs/{A}%2Fevents", INVALID_ID],
+    ["A..B", "/api/voice/logs/{A}..{B}", INVALID_ID],
+    ["A with ../B in the query", "/api/voice/logs/{A}?../{B}", "A"],
+    ["A in upper case", "/api/voice/logs/{UPPER}", "A"],
+    ["B", "/api/voice/logs/{B}", "B"],
+  ])("%s", async (_name, path, want) => {
+    const [a, b] = logs.map((log) => log.id) as [string, string];
+    const target = path.replace("{UPPER}", a.toUpperCase()).replace("{A}", a).replace("{B}", b);
+    const request = lines(`GET ${target} HTTP/1.1`, `Host: ${host}`, `Authorization: ${AUTH.authorization}`);
+    const { responses } = await rawExchange(server.url, request);
+    const [response] = responses;
+    const body = JSON.parse(response?.body ?? "null") as unknown;
+    if (want === "A" || want === "B") {
+      expect([response?.status, body]).toEqual([200, logs[want === "A" ? 0 : 1]]);
+    } else {
+      expect(response?.status).toBe(want);
+      if (want === 400) expect(body).toEqual(BAD_REQUEST[1]);
+      if (want === INVALID_ID)
+        expect(body).toMatchObject({ errors: [{ code: "invalid_parameter", attribute: "id" }] });
+    }
+  });
+
+  it("a by-id path gets 405 for TRACE and 401 without credentials, as the list does", async () => {
+    const id = logs[0]?.id ?? "";
+    for (const [line, want] of [
+      [`TRACE /api/voice/logs/${id} HTTP/1.1`, NOT_ALLOWED],
+      [`GET /api/voice/logs/${id}/events HTTP/1.1`, UNAUTHORIZED],
+    ] as const) {
+      const { responses } = await rawExchange(server.url, lines(line, `Host: ${host}`));
+      expect(responses.map((response) => [response.status, JSON.parse(response.body)])).toEqual([[...want]]);
+    }
   });
 });

@@ -107,7 +107,7 @@ describe("GET /logs/{id}/events", () => {
     ["initiated", "calling_call_initiated", ["info"]],
     ["queued", "calling_call_queued", ["info"]],
   ])(
-    "a %s call ends its events with %s, at levels %j (LaML's document fetch aside)",
+    "a call %s: its events end with %s, at levels %j (LaML's document fetch aside)",
     (status, last, levels) => {
       const calls = live.filter((log) => "parent_id" in log && log.status === status);
       expect(calls.length).toBeGreaterThan(5);

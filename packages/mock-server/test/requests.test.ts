@@ -15,6 +15,22 @@ describe("the request log", () => {
     ]);
   });
 
+  it("records requests on every path: a log, its events, unknown ids and paths", async () => {
+    const server = createMockServer({ logs: 1 });
+    const urls = [
+      `${LOGS_URL}/b7182dc2-00f3-40e4-a5ce-20f164b329df`,
+      `${LOGS_URL}/not-a-uuid/events`,
+      `${LOGS_URL}/b7182dc2-00f3-40e4-a5ce-20f164b329df/events?x=1`,
+      "http://mock.test/api/voice/calls",
+    ];
+    for (const url of urls) await server.fetch(url, { headers: AUTH });
+    await server.fetch(urls[0] ?? "", { method: "DELETE" });
+    expect(server.requests.map(({ method, url }) => `${method} ${url}`)).toEqual([
+      ...urls.map((url) => `GET ${url}`),
+      `DELETE ${urls[0]}`,
+    ]);
+  });
+
   it("is a snapshot the server does not change later; clearRequests starts a new one", async () => {
     const server = createMockServer({ logs: 1 });
     await server.fetch(LOGS_URL);
