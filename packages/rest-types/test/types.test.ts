@@ -3,6 +3,7 @@ import {
   type ListItem,
   type ListLinks,
   type ListPath,
+  type ListPathParams,
   type Page,
   type Paginated,
   paginate,
@@ -79,5 +80,59 @@ describe("paginate's types over the REST spec", () => {
       // @ts-expect-error -- /api/pubsub/tokens has no GET
       paginate(client, "/api/pubsub/tokens");
     });
+  });
+
+  it("types the path parameters of lists under one, and requires them", () => {
+    expectTypeOf<ListPathParams<RestClient, "/api/fabric/resources/{id}/addresses">>().toEqualTypeOf<{
+      id: string;
+    }>();
+    expectTypeOf<
+      ListPathParams<RestClient, "/api/relay/rest/number_groups/{NumberGroupId}/number_group_memberships">
+    >().toEqualTypeOf<{ NumberGroupId: string }>();
+    expectTypeOf<
+      ListPathParams<RestClient, "/api/datasphere/documents/{documentId}/chunks">
+    >().toEqualTypeOf<{
+      documentId: string;
+    }>();
+    expectTypeOf<ListPathParams<RestClient, "/api/fax/logs">>().toBeNever();
+    expectTypeOf<
+      | "/api/fabric/resources/{id}/addresses"
+      | "/api/video/room_sessions/{id}/members"
+      | "/api/relay/rest/number_groups/{NumberGroupId}/number_group_memberships"
+      | "/api/datasphere/documents/{documentId}/chunks"
+    >().toExtend<ListPath<RestClient>>();
+    const id = "0b2e4c6d-0000-4000-8000-000000000001";
+    expectTypeOf(paginate(client, "/api/video/room_sessions/{id}/members", { path: { id } })).toEqualTypeOf<
+      Paginated<
+        ListItem<RestClient, "/api/video/room_sessions/{id}/members">,
+        ListLinks<RestClient, "/api/video/room_sessions/{id}/members">
+      >
+    >();
+    expectTypeOf<
+      ListItem<RestClient, "/api/video/room_sessions/{id}/members">["room_session_id"]
+    >().toEqualTypeOf<Schemas["uuid"]>();
+    expectTypeOf<ListItem<RestClient, "/api/datasphere/documents/{documentId}/chunks">>().not.toEqualTypeOf<
+      ListItem<RestClient, "/api/video/room_sessions/{id}/members">
+    >();
+    void (() => [
+      paginate(client, "/api/relay/rest/number_groups/{NumberGroupId}/number_group_memberships", {
+        path: { NumberGroupId: id },
+        pageSize: 50,
+      }),
+      // A cursor names the parameters: `path` may be left out.
+      paginate(client, "/api/fabric/resources/{id}/addresses", {
+        cursor: `/api/fabric/resources/${id}/addresses?x`,
+      }),
+      // @ts-expect-error -- the path's parameters are required
+      paginate(client, "/api/fabric/resources/{id}/addresses"),
+      paginate(client, "/api/relay/rest/number_groups/{NumberGroupId}/number_group_memberships", {
+        // @ts-expect-error -- the parameter is NumberGroupId, not id
+        path: { id },
+      }),
+      // @ts-expect-error -- documentId is a string
+      paginate(client, "/api/datasphere/documents/{documentId}/chunks", { path: { documentId: 7 } }),
+      // @ts-expect-error -- /api/fax/logs has no path parameters
+      paginate(client, "/api/fax/logs", { path: { id } }),
+    ]);
   });
 });

@@ -1,4 +1,4 @@
-import type { components } from "../../src/index.js";
+import type { components, paths } from "../../src/index.js";
 
 type Schemas = components["schemas"];
 
@@ -67,4 +67,66 @@ export const numberGroup = (index: number): Schemas["NumberGroup"] => ({
   name: index % 3 ? `support-${index}` : `sales-${index}`,
   sticky_sender: index % 2 === 0,
   phone_number_count: index,
+});
+
+// Items of lists under a path parameter: each names the parent it was listed under, so a test
+// sees which id the server was asked for.
+type ItemOf<P extends keyof paths> = paths[P] extends {
+  get: { responses: { 200: { content: { "application/json": { data: (infer T)[] } } } } };
+}
+  ? T
+  : never;
+
+/** An address of `GET /api/fabric/resources/{id}/addresses`: one of resource `id`'s. */
+export const fabricAddress = (id: string, index: number): ItemOf<"/api/fabric/resources/{id}/addresses"> => ({
+  id: uuid("de000000", index),
+  name: `${id}-address-${index}`,
+  display_name: `Address ${index} of ${id}`,
+  cover_url: "https://example.signalwire.com/cover.png",
+  preview_url: "https://example.signalwire.com/preview.png",
+  locked: index % 2 === 0,
+  channels: index % 3 ? { audio: `/public/${id}?channel=audio` } : { video: `/public/${id}?channel=video` },
+  created_at: createdAt(index),
+  type: "subscriber",
+});
+
+/** A member of `GET /api/video/room_sessions/{id}/members`: of session `id`. */
+export const roomSessionMember = (
+  id: string,
+  index: number,
+): ItemOf<"/api/video/room_sessions/{id}/members"> => ({
+  id: uuid("ee000000", index),
+  room_session_id: id,
+  name: index % 4 ? `member-${index}` : null,
+  join_time: createdAt(index),
+  leave_time: index % 2 ? createdAt(index - 1) : null,
+  duration: index % 2 ? 60 : null,
+  cost_in_dollars: 0.004 * index,
+});
+
+/** A membership of `GET /api/relay/rest/number_groups/{NumberGroupId}/number_group_memberships`. */
+export const numberGroupMembership = (
+  id: string,
+  index: number,
+): ItemOf<"/api/relay/rest/number_groups/{NumberGroupId}/number_group_memberships"> => ({
+  id: uuid("fe000000", index),
+  number_group_id: id,
+  phone_number: { id: uuid("fd000000", index), number: `+1555000${String(index).padStart(4, "0")}` },
+  created_at: createdAt(index),
+  updated_at: createdAt(index),
+});
+
+/** A chunk of `GET /api/datasphere/documents/{documentId}/chunks`: of document `id`. */
+export const datasphereChunk = (
+  id: string,
+  index: number,
+): ItemOf<"/api/datasphere/documents/{documentId}/chunks"> => ({
+  id: uuid("af000000", index),
+  datasphere_document_id: id,
+  project_id: uuid("be000000", 0),
+  status: "completed",
+  tags: index % 2 ? ["faq"] : [],
+  content: `chunk ${index} of ${id}`,
+  created_at: createdAt(index),
+  updated_at: createdAt(index),
 });
