@@ -1,20 +1,30 @@
+import type { VoiceLog } from "@signalwire-voice/types";
 import { describe, expect, it } from "vitest";
 import { createMockServer, type Fault, type MockServer } from "../src/index.js";
-import { AUTH, LOGS_URL, logsUrl, ORIGIN, walk } from "./helpers.js";
-import { specStatuses, violations } from "./spec-schemas.js";
+import { AUTH, LOGS_URL, listAll, logsUrl, logUrl, ORIGIN, walk } from "./helpers.js";
+import { type OperationId, operationOf, specStatusesOf, violations } from "./spec-schemas.js";
 
 interface Answer {
   name: string;
+  operation: OperationId;
   status: number;
   contentType: string | null;
   body: unknown;
 }
 
 const answers: Answer[] = [];
+/** Each answer is judged by the spec's schema for the operation its URL names (GET /logs otherwise). */
 async function record(name: string, server: MockServer, url: string, init: RequestInit = { headers: AUTH }) {
   const response = await server.fetch(url, init);
   const contentType = response.headers.get("content-type");
-  const answer: Answer = { name, status: response.status, contentType, body: await response.json() };
+  const operation = operationOf(url) ?? "list_voice_logs";
+  const answer: Answer = {
+    name,
+    operation,
+    status: response.status,
+    contentType,
+    body: await response.json(),
+  };
   answers.push(answer);
   return answer;
 }
@@ -62,23 +72,102 @@ for (const fault of [
   await record(`fault ${JSON.stringify(fault)}`, faulty, logsUrl({ page_size: 5 }));
 }
 
+// GET /logs/{id} and its events, for every log of the 3000 (discarded ones included), and the
+// answers that are not 200: unknown, malformed and badly encoded ids, no credentials, POST, faults.
+const { logs: everyLog } = await listAll(server.fetch);
+const byId: Answer[] = [];
+for (const log of everyLog) {
+  for (const suffix of ["", "/events"]) {
+    const url = logUrl(log.id, suffix);
+    const response = await server.fetch(url, { headers: AUTH });
+    const contentType = response.headers.get("content-type");
+    const operation = operationOf(url) ?? "list_voice_logs";
+    byId.push({ name: url, operation, status: response.status, contentType, body: await response.json() });
+  }
+}
+for (const suffix of ["", "/events"]) {
+  const known = everyLog[0]?.id ?? "";
+  const of = suffix ? "events of" : "log";
+  await record(`${of} an unknown id`, server, logUrl("b7182dc2-00f3-40e4-a5ce-20f164b329df", suffix));
+  await record(`${of} a malformed id`, server, logUrl("not-a-uuid", suffix));
+  await record(`${of} an id with broken encoding`, server, logUrl("%E0", suffix));
+  await record(`${of} a log, without credentials`, server, logUrl(known, suffix), {});
+  await record(`POST ${of} a log`, server, logUrl(known, suffix), { method: "POST", headers: AUTH });
+  // everyLog was listed after insertLogs(25): its first log is an inserted one.
+  await record(`${of} an inserted log`, server, logUrl(known, suffix));
+  for (const fault of [
+    { type: "server-error", status: 500 },
+    { type: "rate-limit" },
+    { type: "server-error", status: 503 },
+    { type: "foreign-next", origin: "http://127.0.0.1:9" },
+  ] satisfies Fault[]) {
+    const faulty = createMockServer({ logs: 20, faults: [{ path: `/api/voice/logs/{id}${suffix}`, fault }] });
+    const [first] = (await listAll(faulty.fetch)).logs;
+    await record(`${of} a log, fault ${JSON.stringify(fault)}`, faulty, logUrl(first?.id ?? "", suffix));
+  }
+}
+
 describe("every JSON body the server sends conforms to spec/dist/voice.sdk.yaml", () => {
-  it.each(answers.map((answer) => [answer.name, answer.status, answer] as const))(
-    "%s (%i)",
-    (_name, _status, answer) => {
+  it.each(answers.map((answer) => [answer.name, answer.operation, answer.status, answer] as const))(
+    "%s (%s %i)",
+    (_name, _operation, _status, answer) => {
       expect(answer.contentType).toBe("application/json; charset=utf-8");
-      expect(violations(answer.status, answer.body)).toEqual([]);
+      expect(violations(answer.status, answer.body, answer.operation)).toEqual([]);
     },
   );
 
-  it("drove every status the spec declares, and every log variant", () => {
-    const statuses = new Set(answers.map((answer) => answer.status));
-    for (const status of specStatuses) expect(statuses).toContain(status);
-    const data = answers.flatMap((answer) =>
-      answer.status === 200 ? (answer.body as { data: Record<string, unknown>[] }).data : [],
+  it.each(["get_voice_log", "list_voice_log_events"] as const)(
+    "%s: every log (3000 seeded, 25 inserted, the discarded ones)",
+    (operation) => {
+      const mine = byId.filter((answer) => answer.operation === operation);
+      expect(mine).toHaveLength(everyLog.length);
+      const problems = mine.flatMap((answer) =>
+        [
+          ...(answer.status === 200 ? [] : [`status ${answer.status}`]),
+          ...(answer.contentType === "application/json; charset=utf-8" ? [] : [`${answer.contentType}`]),
+          ...violations(200, answer.body, operation),
+        ].map((problem) => `${answer.name}: ${problem}`),
+      );
+      expect(problems.slice(0, 10)).toEqual([]);
+    },
+  );
+
+  it.each(["list_voice_logs", "get_voice_log", "list_voice_log_events"] as const)(
+    "%s: drove every status the spec declares",
+    (operation) => {
+      const statuses = new Set(
+        [...answers, ...byId].filter((a) => a.operation === operation).map((a) => a.status),
+      );
+      for (const status of specStatusesOf(operation)) expect(statuses).toContain(status);
+    },
+  );
+
+  it("served every log variant in pages and by id, and events of every kind of log", () => {
+    const kindsOf = (data: Record<string, unknown>[]) =>
+      new Set(data.map((log) => (log.discarded_at ? "discarded" : log.type)));
+    const listed = answers.flatMap((answer) =>
+      answer.status === 200 && answer.operation === "list_voice_logs"
+        ? (answer.body as { data: Record<string, unknown>[] }).data
+        : [],
     );
-    const kinds = new Set(data.map((log) => (log.discarded_at ? "discarded" : log.type)));
-    expect(kinds.size).toBe(9);
+    const single = byId
+      .filter((a) => a.operation === "get_voice_log")
+      .map((a) => a.body as Record<string, unknown>);
+    expect(kindsOf(listed).size).toBe(9);
+    expect(kindsOf(single).size).toBe(9);
+    const events = byId.flatMap((a) =>
+      a.operation === "list_voice_log_events" ? (a.body as { data: { name: string }[] }).data : [],
+    );
+    const prefixes = new Set(events.map((event) => event.name.split("_").slice(0, 2).join("_")));
+    expect([...prefixes].sort()).toEqual([
+      "calling_call",
+      "dialogflow_agent",
+      "dialogflow_call",
+      "dialogflow_intent",
+      "fabric_device",
+      "laml_document",
+      "video_room",
+    ]);
   });
 });
 
@@ -120,6 +209,65 @@ describe("the conformance check fails when a field is broken", () => {
     breakIt(broken);
     expect(violations(status, sample)).toEqual([]);
     expect(violations(status, broken)).not.toEqual([]);
+  });
+
+  const single = (find: (log: VoiceLog) => boolean) =>
+    structuredClone(
+      byId.find((a) => a.operation === "get_voice_log" && find(a.body as VoiceLog))?.body,
+    ) as Record<string, unknown>;
+  const events = structuredClone(
+    byId.find(
+      (a) => a.operation === "list_voice_log_events" && (a.body as { data: unknown[] }).data.length > 2,
+    )?.body,
+  ) as { data: Record<string, unknown>[] };
+
+  it.each<[string, () => unknown]>([
+    ["a log whose id is not a uuid", () => ({ ...single((log) => "type" in log), id: "log-1" })],
+    ["a log of an unknown type", () => ({ ...single((log) => "type" in log), type: "fax" })],
+    [
+      "a discarded log without discarded_at",
+      () => {
+        const { discarded_at: _, ...rest } = single((log) => "discarded_at" in log);
+        return rest;
+      },
+    ],
+    ["a list page instead of a log", () => ({ links: { self: "x", first: "x" }, data: [] })],
+  ])("get_voice_log: %s", (_name, broken) => {
+    expect(
+      violations(
+        200,
+        single((log) => "type" in log),
+        "get_voice_log",
+      ),
+    ).toEqual([]);
+    expect(violations(200, broken(), "get_voice_log")).not.toEqual([]);
+  });
+
+  it.each<[string, (body: typeof events) => void]>([
+    ["an event without log_id", (b) => delete b.data[0]?.log_id],
+    ["a level outside the enum", (b) => Object.assign(b.data[0] ?? {}, { level: "trace" })],
+    [
+      "a project_id that is not a uuid",
+      (b) => Object.assign(b.data[0] ?? {}, { project_id: "test-project" }),
+    ],
+    ["event_at that is not a date-time", (b) => Object.assign(b.data[0] ?? {}, { event_at: "later" })],
+    ["details that are a list", (b) => Object.assign(b.data[0] ?? {}, { details: [] })],
+    ["a name that is not a string", (b) => Object.assign(b.data[0] ?? {}, { name: 7 })],
+    ["data that is not an array", (b) => Object.assign(b, { data: {} })],
+  ])("list_voice_log_events: %s", (_name, breakIt) => {
+    const broken = structuredClone(events);
+    breakIt(broken);
+    expect(violations(200, events, "list_voice_log_events")).toEqual([]);
+    expect(violations(200, broken, "list_voice_log_events")).not.toEqual([]);
+  });
+
+  it.each<[OperationId, number, unknown]>([
+    ["get_voice_log", 404, { error: "Gone" }],
+    ["list_voice_log_events", 404, {}],
+    ["get_voice_log", 422, { errors: [{ type: "validation_error", message: "no code", url: "u" }] }],
+    ["list_voice_log_events", 422, { error: "Unprocessable" }],
+  ])("%s: a %i body %j", (operation, status, body) => {
+    expect(violations(status, body, operation)).not.toEqual([]);
   });
 
   it.each([
