@@ -1,12 +1,14 @@
 /**
  * `@signalwire-voice/pagination`: walk every page of a SignalWire list — voice logs, or any path
- * of an openapi-fetch client shaped like one — losing nothing, repeating nothing, and never
- * sending a request (or credentials) where a `next` link points if that is not the client's own
- * base URL. Resumable from a saved cursor, with optional prefetch and bounded memory.
+ * of an openapi-fetch client shaped like one, path parameters included — losing nothing,
+ * repeating nothing, and never sending a request (or credentials) where a `next` link points if
+ * that is not the client's own base URL. Resumable from a saved cursor, with optional prefetch
+ * and bounded memory.
  *
  * Everything public is listed here by name. Held back: the page loop, the next-request and
- * link-safety decisions, the cursor codec, request keys and body checks (`src/internal/`); the
- * cursor is a string to save and pass back, not a format to build (`cursorState` reads it).
+ * link-safety decisions, the cursor codec, path filling, request keys and body checks
+ * (`src/internal/`); the cursor is a string to save and pass back, not a format to build
+ * (`cursorState` reads it).
  *
  * @example
  * ```ts

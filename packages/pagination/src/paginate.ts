@@ -77,11 +77,12 @@ type Get = (path: string, init: object) => Promise<{ data?: unknown; error?: unk
 
 /**
  * Walks every page of a list: any path of an openapi-fetch client whose 200 body is
- * `{ links: { next? }, data: T[] }`, with items typed from the path. Each next request is rebuilt
- * from the `next` link's query and sent by the client to its own base URL; a link elsewhere is
- * refused (`UnsafeNextLinkError`), a loop stopped (`PaginationLoopError`), a success that is no
- * list page reported (`UnexpectedResponseError`). Retries are the client's. Every error thrown
- * mid-walk carries the `cursor` to resume from.
+ * `{ links: { next? }, data: T[] }`, with items typed from the path, and path parameters, if it
+ * has any, filled in by the client. Each next request is rebuilt from the `next` link's query and
+ * sent by the client to its own base URL and that same path; a link elsewhere (another id's
+ * list included) is refused (`UnsafeNextLinkError`), a loop stopped (`PaginationLoopError`), a
+ * success that is no list page reported (`UnexpectedResponseError`). Retries are the client's.
+ * Every error thrown mid-walk carries the `cursor` to resume from.
  *
  * @example
  * ```ts
@@ -92,6 +93,9 @@ type Get = (path: string, init: object) => Promise<{ data?: unknown; error?: unk
  * for await (const log of paginate(client, "/logs", { query: { created_after: "2026-01-01" } })) {
  *   console.log(log.id, log.created_at); // log: VoiceLog
  * }
+ * // A path with parameters takes them as `path`, typed from the path and required by it.
+ * const rest = createClient<paths>({ baseUrl: "https://example.signalwire.com" });
+ * const addresses = paginate(rest, "/api/fabric/resources/{id}/addresses", { path: { id: resourceId } });
  * ```
  */
 export function paginate<C extends ListClient, P extends ListPath<C>>(
