@@ -3,7 +3,7 @@ import { startMockServer } from "../src/index.js";
 import { AUTH, getJson } from "./helpers.js";
 import { type RawExchange, rawExchange } from "./raw-http.js";
 import { requestMutator, seededRandom } from "./request-mutations.js";
-import { violations } from "./spec-schemas.js";
+import { type OperationId, operationOf, violations } from "./spec-schemas.js";
 
 const REQUESTS = 3000;
 const CONCURRENCY = 32;
@@ -12,8 +12,11 @@ const SEED = 20_260_101;
 /** The statuses the server may answer a hostile request with; anything else is a finding. */
 const EXPECTED_STATUSES = new Set([200, 400, 401, 404, 405, 408, 413, 422, 431]);
 
-/** What is wrong with one exchange; empty when every response is one the server means to send. */
-function findings({ responses, ending }: RawExchange, head: boolean): string[] {
+/**
+ * What is wrong with one exchange; empty when every response is one the server means to send.
+ * Bodies are judged by the spec's schema for the operation the request's target names.
+ */
+function findings({ responses, ending }: RawExchange, head: boolean, operation: OperationId): string[] {
   const found: string[] = [];
   if (ending === "timed-out") found.push("the server neither answered nor closed the connection");
   for (const { status, headers, body, complete } of responses) {
@@ -34,9 +37,19 @@ function findings({ responses, ending }: RawExchange, head: boolean): string[] {
       found.push(`${status} with a body that is not JSON: ${body.slice(0, 80)}`);
       continue;
     }
-    for (const violation of violations(status, json)) found.push(`${status} body: ${violation}`);
+    for (const violation of violations(status, json, operation)) found.push(`${status} body: ${violation}`);
   }
   return found;
+}
+
+/** The operation a raw request's target names; GET /logs's schemas for anything else. */
+function targetOperation(bytes: Buffer): OperationId {
+  const target = bytes.toString("latin1").split(/\r?\n/, 1)[0]?.split(" ")[1] ?? "";
+  try {
+    return operationOf(target) ?? "list_voice_logs";
+  } catch {
+    return "list_voice_logs";
+  }
 }
 
 describe("fuzz: thousands of mutated raw requests", () => {
@@ -49,10 +62,16 @@ describe("fuzz: thousands of mutated raw requests", () => {
       keepAliveTimeout: 500,
     });
     try {
-      const next = requestMutator(seededRandom(SEED), new URL(server.url).host, AUTH.authorization);
+      const { body: page } = await getJson(
+        fetch,
+        `${server.baseUrl}/logs?page_size=1000&include_deleted=true`,
+      );
+      const ids = page.data.map((log) => log.id);
+      const next = requestMutator(seededRandom(SEED), new URL(server.url).host, AUTH.authorization, ids);
       const requests = Array.from({ length: REQUESTS }, () => next());
       const problems: string[] = [];
       const statuses = new Map<number, number>();
+      const answered = new Map<OperationId, number>();
       let cursor = 0;
       const worker = async () => {
         for (let index = cursor++; index < requests.length; index = cursor++) {
@@ -64,7 +83,10 @@ describe("fuzz: thousands of mutated raw requests", () => {
             head,
           });
           for (const { status } of exchange.responses) statuses.set(status, (statuses.get(status) ?? 0) + 1);
-          for (const finding of findings(exchange, head)) {
+          const operation = targetOperation(bytes);
+          if (exchange.responses[0]?.status === 200)
+            answered.set(operation, (answered.get(operation) ?? 0) + 1);
+          for (const finding of findings(exchange, head, targetOperation(bytes))) {
             problems.push(
               `request ${index} ${JSON.stringify(bytes.toString("latin1").slice(0, 200))}: ${finding}`,
             );
@@ -77,6 +99,12 @@ describe("fuzz: thousands of mutated raw requests", () => {
       // The mutations reached every layer: the parser (400, 431), routing, method, auth, query and pages.
       for (const status of [200, 400, 401, 404, 405, 422, 431])
         expect(statuses.get(status)).toBeGreaterThan(0);
+      // …on each of the three operations.
+      expect([...answered.keys()].sort()).toEqual([
+        "get_voice_log",
+        "list_voice_log_events",
+        "list_voice_logs",
+      ]);
 
       const { status, body } = await getJson(fetch, `${server.baseUrl}/logs`);
       expect([status, violations(200, body), body.data.length]).toEqual([200, [], 50]);

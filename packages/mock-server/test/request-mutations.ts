@@ -1,8 +1,8 @@
 /**
- * Raw HTTP/1.1 requests for the fuzz test: a valid authenticated GET, mutated part by part
- * (method, request-target, version, Host, other headers, framing, body) and then byte by byte
- * (any byte 0x00-0xff, deletions, truncation). Every choice comes from one seeded PRNG, so a
- * seed always gives the same requests.
+ * Raw HTTP/1.1 requests for the fuzz test: a valid authenticated GET on one of the three paths,
+ * mutated part by part (method, request-target, version, Host, other headers, framing, body) and
+ * then byte by byte (any byte 0x00-0xff, deletions, truncation). Every choice comes from one
+ * seeded PRNG, so a seed always gives the same requests.
  */
 
 /** mulberry32: a small, fast, seeded PRNG; numbers in [0, 1). */
@@ -172,24 +172,62 @@ const BODIES = [
 const EXPECTS = ["100-continue", "something-else", ""];
 
 /**
- * A generator of mutated requests to `host` that start from a GET with `authorization`.
+ * Targets on the by-id paths, `{A}` and `{B}` standing for two ids the server has: the log, its
+ * events, and the ways a path can try to reach another log or break the id.
+ */
+const ID_TARGETS = [
+  "/api/voice/logs/{A}",
+  "/api/voice/logs/{A}/events",
+  "/api/voice/logs/{A}/",
+  "/api/voice/logs/{A}/events/",
+  "/api/voice/logs/{A}/../{B}",
+  "/api/voice/logs/{A}/%2e%2e/{B}",
+  "/api/voice/logs/{A}%2F..%2F{B}",
+  "/api/voice/logs/{A}/events/..",
+  "/api/voice/logs/./{A}",
+  "/api/voice/logs/{A}\\..\\{B}",
+  "/api/voice/logs/{A}%00",
+  "/api/voice/logs/%ZZ/events",
+  "/api/voice/logs/{A}x",
+  "/api/voice/logs//events",
+  "/api/voice/logs/{A}?include_deleted=maybe",
+  "/api/voice/logs/00000000-0000-4000-8000-000000000000",
+  "/api/voice/logs/not-a-uuid/events",
+  `/api/voice/logs/${"f".repeat(9_000)}`,
+];
+
+/**
+ * A generator of mutated requests to `host` that start from a GET with `authorization`; `ids`
+ * (two or more) are logs the server has, for the by-id paths.
  *
  * @example
  * ```ts
- * const next = requestMutator(seededRandom(1), "127.0.0.1:4010", AUTH.authorization);
+ * const next = requestMutator(seededRandom(1), "127.0.0.1:4010", AUTH.authorization, [a, b]);
  * const { bytes, head } = next();
  * ```
  */
-export function requestMutator(random: () => number, host: string, authorization: string) {
+export function requestMutator(
+  random: () => number,
+  host: string,
+  authorization: string,
+  ids: readonly string[],
+) {
   const int = (below: number) => Math.floor(random() * below);
   const pick = <T>(items: readonly T[]): T => items[int(items.length)] as T;
   const bytes = (max: number) => String.fromCharCode(...Array.from({ length: int(max + 1) }, () => int(256)));
   const token = () =>
     Array.from({ length: 1 + int(8) }, () => pick([..."ABCDEFGHIJKLMNOPQRSTUVWXYZ-!#$%&'*+.^_`|~"])).join("");
 
+  // An id in upper case names the same log: the server must treat both alike.
+  const id = () => (random() < 0.2 ? pick(ids).toUpperCase() : pick(ids));
+  const idTarget = () => pick(ID_TARGETS).replace("{A}", id()).replace("{B}", id());
+
   const mutations: ((parts: RequestParts) => void)[] = [
     (p) => {
       p.method = pick(METHODS);
+    },
+    (p) => {
+      p.target = idTarget();
     },
     (p) => {
       p.method = random() < 0.5 ? token() : bytes(8);
@@ -250,7 +288,12 @@ export function requestMutator(random: () => number, host: string, authorization
   return (): { bytes: Buffer; head: boolean } => {
     const parts: RequestParts = {
       method: "GET",
-      target: "/api/voice/logs?page_size=2",
+      // A valid request on each of the three operations.
+      target: pick([
+        "/api/voice/logs?page_size=2",
+        `/api/voice/logs/${id()}`,
+        `/api/voice/logs/${id()}/events`,
+      ]),
       version: "HTTP/1.1",
       headers: [
         ["Host", host],
