@@ -35,6 +35,16 @@ describe("one spelling for a described or annotated $ref", () => {
       { $ref: "#/components/schemas/Id" },
     ],
     [
+      "allOf of one $ref, repeating its target's format",
+      { allOf: [{ $ref: "#/components/schemas/Id" }], format: "uuid", description: "d" },
+      { $ref: "#/components/schemas/Id", description: "d" },
+    ],
+    [
+      "allOf of one $ref, with a format its target lacks (kept)",
+      { allOf: [{ $ref: "#/components/schemas/Id" }], format: "email" },
+      { allOf: [{ $ref: "#/components/schemas/Id" }], format: "email" },
+    ],
+    [
       "a $ref with a format its target lacks (kept)",
       { $ref: "#/components/schemas/Id", format: "email" },
       { $ref: "#/components/schemas/Id", format: "email" },
@@ -60,6 +70,7 @@ describe("the engine compares through them", () => {
     ["resp-property-ref-to-allof", "patch"],
     ["body-property-ref-to-allof", "none"],
     ["param-ref-redundant-format", "none"],
+    ["resp-property-ref-to-allof-repeated-format", "patch"],
   ])("%s → %s", async (name, bump) => {
     const testCase = loadCorpus().find((found) => found.name === name);
     if (!testCase) throw new Error(`no corpus case ${name}`);

@@ -77,7 +77,8 @@ function canonical(schema: JsonObject): JsonObject {
 
 /**
  * Drops what a `$ref`'s siblings repeat from its target (`{$ref: uuid, format: uuid}` where
- * `uuid` says `format: uuid`): the same schema, spelled the same way on both sides. Run after
+ * `uuid` says `format: uuid`), and unwraps `{allOf: [$ref: uuid], format: uuid}` once nothing
+ * but words is left beside it: the same schema, spelled the same way on both sides. Run after
  * {@link normalizeNullability}, on the whole (bundled, so local-`$ref`) document.
  *
  * @example
@@ -94,15 +95,42 @@ export function dropRepeatedRefSiblings(doc: JsonObject): JsonObject {
       const keep = !isNameMap && (valueKeys.has(name) || name.startsWith("x-"));
       copy[name] = keep ? value : visit(value, !isNameMap && nameMaps.has(name));
     }
-    if (isNameMap || typeof copy.$ref !== "string" || !copy.$ref.startsWith("#/")) return copy;
-    const target = resolveLocal(doc, copy.$ref);
-    if (!isObject(target)) return copy;
-    for (const [name, value] of Object.entries(copy)) {
-      if (name !== "$ref" && !docKeys.has(name) && isDeepStrictEqual(value, target[name])) delete copy[name];
+    if (isNameMap) return copy;
+    // `{allOf: [$ref: X], format: uuid}` where X says `format: uuid` is X too.
+    const lone = loneRef(copy.allOf);
+    if (lone && !("$ref" in copy)) {
+      const { allOf: _allOf, ...siblings } = copy;
+      const unwrapped = withoutRepeats(doc, { ...siblings, $ref: lone });
+      return Object.keys(unwrapped).every(
+        (name) => name === "$ref" || docKeys.has(name) || name.startsWith("x-"),
+      )
+        ? unwrapped
+        : copy;
     }
-    return copy;
+    return typeof copy.$ref === "string" ? withoutRepeats(doc, copy) : copy;
   };
   return visit(doc, false) as JsonObject;
+}
+
+/** The `$ref` of `[{$ref: X}]`, the only member of an `allOf` that is nothing but a reference. */
+function loneRef(branches: Json | undefined): string | undefined {
+  if (!Array.isArray(branches) || branches.length !== 1) return undefined;
+  const [branch] = branches;
+  return isObject(branch) && Object.keys(branch).length === 1 && typeof branch.$ref === "string"
+    ? branch.$ref
+    : undefined;
+}
+
+/** `schema` (which has a `$ref`) without the siblings that say what its target says. */
+function withoutRepeats(doc: JsonObject, schema: JsonObject): JsonObject {
+  const ref = schema.$ref;
+  const target = typeof ref === "string" && ref.startsWith("#/") ? resolveLocal(doc, ref) : undefined;
+  if (!isObject(target)) return schema;
+  return Object.fromEntries(
+    Object.entries(schema).filter(
+      ([name, value]) => name === "$ref" || docKeys.has(name) || !isDeepStrictEqual(value, target[name]),
+    ),
+  );
 }
 
 /** The node a local `$ref` points at, following `$ref` chains (at most 32 hops). */
