@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 import { createRequire } from "node:module";
-import { HELP, parseCliArgs } from "./internal/cli-args.js";
+import { firstLogId, HELP, parseCliArgs } from "./internal/cli-args.js";
 import { startMockServer } from "./start-mock-server.js";
 
 // The CLI: `signalwire-voice-mock --help` lists the flags and their defaults.
@@ -32,10 +32,13 @@ async function main(): Promise<void> {
   };
   process.once("SIGINT", stop);
   process.once("SIGTERM", stop);
+  const curl = `curl -u ${options.projectId}:${options.token}`;
+  const id = firstLogId(options);
   process.stdout.write(
     `${server.baseUrl}\n` +
-      `Serving ${options.logs} voice logs (seed ${options.seed}); Basic auth ${options.projectId}:${options.token}.\n` +
-      `Try: curl -u ${options.projectId}:${options.token} "${server.baseUrl}/logs?page_size=10"\n` +
+      `Serving ${options.logs} voice logs (seed ${options.seed}) at /logs, /logs/{id} and /logs/{id}/events; Basic auth ${options.projectId}:${options.token}.\n` +
+      `Try: ${curl} "${server.baseUrl}/logs?page_size=10"\n` +
+      (id ? `     ${curl} "${server.baseUrl}/logs/${id}/events"\n` : "") +
       "Stop with Ctrl-C.\n",
   );
 }

@@ -40,6 +40,34 @@ describe("signalwire-voice-mock", () => {
     expect(new Set(seen).size).toBe(10_000);
   });
 
+  it("names the three operations at startup, and both curl examples work as printed", async () => {
+    const child = spawn(process.execPath, [bin, "--port", "0", "--logs", "5"]);
+    running.push(child);
+    const printed: string[] = [];
+    for await (const line of createInterface({ input: child.stdout })) {
+      printed.push(line);
+      if (line.startsWith("Stop with")) break;
+    }
+    expect(printed[1]).toMatch(
+      /^Serving 5 voice logs \(seed 1\) at \/logs, \/logs\/\{id\} and \/logs\/\{id\}\/events; /,
+    );
+    const urls = printed.flatMap((line) => /curl -u test-project:test-token "([^"]+)"/.exec(line)?.[1] ?? []);
+    expect(urls).toHaveLength(2);
+    expect(urls[1]).toMatch(/\/api\/voice\/logs\/[0-9a-f-]{36}\/events$/);
+    for (const url of urls) expect((await fetch(url, { headers: AUTH })).status).toBe(200);
+  });
+
+  it("with no logs, prints no example id", async () => {
+    const child = spawn(process.execPath, [bin, "--port", "0", "--logs", "0"]);
+    running.push(child);
+    const printed: string[] = [];
+    for await (const line of createInterface({ input: child.stdout })) {
+      printed.push(line);
+      if (line.startsWith("Stop with")) break;
+    }
+    expect(printed.filter((line) => line.includes("curl"))).toHaveLength(1);
+  });
+
   it.each(["SIGINT", "SIGTERM"] as const)("stops cleanly on %s", async (signal) => {
     const { child } = await startCli(["--port", "0"]);
     child.kill(signal);

@@ -2,14 +2,16 @@ import { parseArgs } from "node:util";
 import { MOCK_SERVER_DEFAULTS } from "../defaults.js";
 import type { FaultRule } from "../fault-rule.js";
 import type { StartMockServerOptions } from "../start-mock-server.js";
+import { createDataset } from "./create-dataset.js";
 import { checkFaultRule } from "./faults.js";
 
 export const DEFAULT_CLI_PORT = 4010;
 
 export const HELP = `Usage: signalwire-voice-mock [options]
 
-Serves a mock SignalWire Voice Logs API (GET /api/voice/logs) and prints its base URL
-(http://HOST:PORT/api/voice) on the first line. Stops on Ctrl-C (SIGINT) or SIGTERM.
+Serves a mock SignalWire Voice Logs API (GET /api/voice/logs, /logs/{id} and
+/logs/{id}/events) and prints its base URL (http://HOST:PORT/api/voice) on the first line.
+Stops on Ctrl-C (SIGINT) or SIGTERM.
 
 Options:
   --host <host>        interface to listen on            (default: 127.0.0.1)
@@ -26,6 +28,7 @@ Options:
 Example:
   signalwire-voice-mock --port 0 --logs 10000
   curl -u ${MOCK_SERVER_DEFAULTS.projectId}:${MOCK_SERVER_DEFAULTS.token} "http://127.0.0.1:${DEFAULT_CLI_PORT}/api/voice/logs?page_size=1000"
+  curl -u ${MOCK_SERVER_DEFAULTS.projectId}:${MOCK_SERVER_DEFAULTS.token} "http://127.0.0.1:${DEFAULT_CLI_PORT}/api/voice/logs/<id>/events"
 `;
 
 export type CliCommand =
@@ -84,4 +87,20 @@ function parseFault(text: string): FaultRule {
   }
   checkFaultRule(rule);
   return rule;
+}
+
+/**
+ * The id of the newest live log the options serve, for the startup line's example; undefined
+ * with no logs. Read off the dataset, not asked of the server: that would count against the
+ * fault rules and show in nobody's request log.
+ */
+export function firstLogId({
+  logs = 0,
+  seed = 1,
+  projectId = "",
+}: StartMockServerOptions): string | undefined {
+  const dataset = createDataset({ logs, seed, projectId });
+  let position = 0;
+  while (position < dataset.size && dataset.isDiscarded(position)) position++;
+  return position < dataset.size ? dataset.id(position) : undefined;
 }
