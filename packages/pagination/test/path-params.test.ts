@@ -244,3 +244,68 @@ describe("the client fills the path in, and must fill in the path the cursors na
     expect(server.requests).toEqual([]);
   });
 });
+
+describe("a next link must keep the concrete path, parameters filled in as sent", () => {
+  let nextOf: (origin: string) => string;
+  let crafted: TestServer;
+  beforeAll(async () => {
+    // One page of thing "a/b", then a second (no link) once the first link is followed.
+    crafted = await startTestServer((_, response, url, origin) => {
+      const first = !url.searchParams.has("page_token");
+      response.writeHead(200, { "content-type": "application/json" });
+      const links = first ? { self: url.href, next: nextOf(origin) } : { self: url.href };
+      response.end(JSON.stringify({ links, data: [{ thing: "a/b", index: first ? 0 : 1 }] }));
+    });
+  });
+  afterAll(() => crafted.close());
+  beforeEach(() => {
+    crafted.requests.length = 0;
+  });
+
+  // [what, the link given the crafted server's origin, refused because …, or undefined: followed]
+  const table: [string, (origin: string) => string, string | undefined][] = [
+    ["the same path", (origin) => `${origin}/api/things/a%2Fb/parts?page_token=1`, undefined],
+    ["a bare query", () => "?page_token=1", undefined],
+    ["relative to the host", () => "/api/things/a%2Fb/parts?page_token=1", undefined],
+    ["another id's path", (origin) => `${origin}/api/things/t2/parts?page_token=1`, "is off path"],
+    [
+      "the id decoded: another path",
+      (origin) => `${origin}/api/things/a/b/parts?page_token=1`,
+      "is off path",
+    ],
+    ["the id encoded otherwise", (origin) => `${origin}/api/things/a%2fb/parts?page_token=1`, "is off path"],
+    ["the id double-encoded", (origin) => `${origin}/api/things/a%252Fb/parts?page_token=1`, "is off path"],
+    [
+      "into the id's path and out of it",
+      (origin) => `${origin}/api/things/a%2Fb/parts/../../t2/parts?page_token=1`,
+      "is off path",
+    ],
+    ["the template itself", (origin) => `${origin}/api/things/{id}/parts?page_token=1`, "is off path"],
+    ["a trailing slash", (origin) => `${origin}/api/things/a%2Fb/parts/?page_token=1`, "is off path"],
+    [
+      "the same path on another origin",
+      () => `${other.url}/api/things/a%2Fb/parts?page_token=1`,
+      "is off origin",
+    ],
+  ];
+
+  it.each(table)("%s", async (_, link, refused) => {
+    nextOf = link;
+    const client = createClient<ThingPaths>({ baseUrl: `${crafted.url}/api` });
+    const { value, error } = await settle(
+      paginate(client, "/things/{id}/parts", { path: { id: "a/b" } }).toArray(),
+    );
+    if (refused === undefined) {
+      expect(value?.map((part) => part.index)).toEqual([0, 1]);
+      expect(crafted.requests.map((request) => request.path)).toEqual([
+        "/api/things/a%2Fb/parts",
+        "/api/things/a%2Fb/parts",
+      ]);
+    } else {
+      expect(error).toBeInstanceOf(UnsafeNextLinkError);
+      expect((error as Error).message).toContain(refused);
+      expect(crafted.requests).toHaveLength(1);
+      expect(other.requests).toEqual([]);
+    }
+  });
+});
