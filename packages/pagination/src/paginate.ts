@@ -88,6 +88,8 @@ type Get = (path: string, init: object) => Promise<{ data?: unknown; error?: unk
  * ```ts
  * import { createVoiceClient } from "@signalwire-voice/client";
  * import { paginate } from "@signalwire-voice/pagination";
+ * import createClient from "openapi-fetch";
+ * import type { paths } from "./generated/signalwire-rest.js"; // openapi-typescript's output
  *
  * const client = createVoiceClient();
  * for await (const log of paginate(client, "/logs", { query: { created_after: "2026-01-01" } })) {

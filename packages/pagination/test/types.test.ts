@@ -145,6 +145,8 @@ describe("what does not compile", () => {
       paginate(things, "/colors"),
       // @ts-expect-error -- no such path
       paginate(voice, "/calls"),
+      // @ts-expect-error -- one log's events come all at once, with no links to follow
+      paginate(voice, "/logs/{id}/events", { path: { id: "b7182dc2-00f3-40e4-a5ce-20f164b329df" } }),
     ]);
   });
 
