@@ -1,5 +1,6 @@
 /**
- * A local SignalWire Voice Logs server (`GET /api/voice/logs`) for tests: a fetch handler
+ * A local SignalWire Voice Logs server for tests — `GET /api/voice/logs`, `/logs/{id}` and
+ * `/logs/{id}/events`, all from one seeded dataset: a fetch handler
  * ({@link createMockServer}), the same on a real port ({@link startMockServer}), and the CLI
  * `signalwire-voice-mock`. The dataset, page tokens and node adapter stay internal: their shape
  * is what the server answers, not an API.
