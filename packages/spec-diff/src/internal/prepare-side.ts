@@ -12,6 +12,8 @@ import type { SpecSource } from "./spec-source.js";
 export interface PreparedSide {
   doc: JsonObject;
   path: string;
+  /** The bundle before normalizing: what `pnpm generate` makes the types of (the compiler's input). */
+  bundled: JsonObject;
 }
 
 /**
@@ -47,7 +49,7 @@ export async function prepareSide(
   }
   const doc = dropRepeatedRefSiblings(normalizeNullability(data) as JsonObject);
   const path = write(join(workDir, `${side}.normalized.json`), JSON.stringify(doc));
-  return { doc, path };
+  return { doc, path, bundled: data as JsonObject };
 }
 
 /** The bundle's text, or undefined after redocly printed why it failed. */

@@ -26,9 +26,10 @@ export type LineRole = "resolve" | "verdict" | "same";
 /**
  * The checker module: for each check, three lines, so a diagnostic's line says which check and
  * which question it answers. `resolve` names the two types (`O12`, `N12`); `verdict` assigns
- * one to the other in the direction that must hold (with `NoExtra` for requests: TypeScript
- * rejects an object literal with a key the type lost, though plain assignability allows it);
- * `same` asks the reverse too, to tell "compatible but changed" from "unchanged".
+ * one to the other in the direction that must hold, and checks with `NoExtra` that every key
+ * and literal of the old type is still in the new one (plain assignability misses both: an
+ * object literal with a lost key, a comparison with a lost enum value); `same` asks the
+ * reverse too, to tell "compatible but changed" from "unchanged".
  *
  * @example
  * ```ts
@@ -44,8 +45,17 @@ export function checkerSource(checks: readonly PlannedCheck[]): {
     "// Made by spec-diff: one question to the compiler per check, three lines per check.",
     'import type { components as BC, operations as BO, paths as BP } from "./base";',
     'import type { components as HC, operations as HO, paths as HP } from "./head";',
-    "// Every key of From must exist in To (deeply): an object literal written for the old type must not have a key the new one lost.",
-    "type NoExtra<From, To> = From extends object ? To extends object ? { [K in keyof From]: K extends keyof To ? NoExtra<From[K], To[K]> : never } : From : From;",
+    "// Code written against From still compiles against To: every key of From is in To (an object literal",
+    "// with a key To lost is rejected; code that reads it fails), and every literal of From is in To (a",
+    "// comparison with a value To lost fails, TS2367), as is a free string or number that To narrowed",
+    "// to literals. Exempt: null (comparing with null always compiles) and unknown.",
+    "type Keys<T> = T extends unknown ? keyof T : never;",
+    "type At<T, K> = T extends unknown ? (K extends keyof T ? T[K] : never) : never;",
+    "type Wide<From, To, P> = P extends From ? (P extends To ? From : [Extract<To, P>] extends [never] ? From : never) : From extends To ? From : never;",
+    "type Leaf<From, To> = unknown extends From ? From : From extends string ? Wide<From, To, string> : From extends number ? Wide<From, To, number> : From extends To ? From : never;",
+    "type NoExtra<From, To> = From extends null | undefined ? From : From extends object ? ([Extract<To, object>] extends [never] ? From : { [K in keyof From]: K extends Keys<Extract<To, object>> ? NoExtra<From[K], At<Extract<To, object>, K>> : never }) : Leaf<From, To>;",
+    "// The media types of one response, as keys: a status or media type code names must still exist.",
+    "type MediaTypes<R> = R extends { content: infer C } ? { [T in keyof C]: true } : {};",
     "declare function as<T>(): T;",
     "export type { BC, BO, BP, HC, HO, HP };",
   ];
@@ -61,10 +71,14 @@ export function checkerSource(checks: readonly PlannedCheck[]): {
       return;
     }
     push("resolve", `export type ${O} = ${check.old}; export type ${N} = ${check.new};`);
+    // Without `undefined` first: an optional part that became required would otherwise be
+    // explained as "undefined is not assignable", not by the property it now requires.
     const accepts = [
-      `export const a${index}: ${N} = as<${O}>(); export const x${index}: NoExtra<${O}, ${N}> = as<${O}>();`,
+      `export const d${index}: NonNullable<${N}> = as<NonNullable<${O}>>(); export const a${index}: ${N} = as<${O}>(); export const x${index}: NoExtra<${O}, ${N}> = as<${O}>();`,
     ];
-    const fits = [`export const f${index}: ${O} = as<${N}>();`];
+    const fits = [
+      `export const f${index}: ${O} = as<${N}>(); export const y${index}: NoExtra<${O}, ${N}> = as<${O}>();`,
+    ];
     const verdict =
       check.flow === "request" ? accepts : check.flow === "response" ? fits : [...accepts, ...fits];
     push("verdict", verdict.join(" "));
@@ -78,7 +92,9 @@ export function checkerSource(checks: readonly PlannedCheck[]): {
 
 /**
  * The checks for one operation present on both sides: each parameter location either side
- * has, the request body, and each response (status + content type) both sides declare.
+ * has, the request body, the statuses and media types of the base's responses (one gone
+ * breaks code that names it), their headers, and each response (status + content type) both
+ * sides declare.
  *
  * @example
  * ```ts
@@ -104,6 +120,15 @@ export function operationChecks(before: OperationShape, after: OperationShape): 
   if (before.hasRequestBody || after.hasRequestBody)
     checks.push(part("requestBody", "request", `["requestBody"]`));
   for (const [status, types] of before.responses) {
+    const response = `["responses"][${JSON.stringify(status)}]`;
+    checks.push({
+      ...part(`${status} media types`, "response", ""),
+      old: `MediaTypes<${at("BP")}${response}>`,
+      new: `MediaTypes<${at("HP")}${response}>`,
+    });
+    if (before.responseHeaders.has(status) || after.responseHeaders.has(status)) {
+      checks.push(part(`${status} headers`, "response", `${response}["headers"]`));
+    }
     const kept = after.responses.get(status) ?? [];
     for (const type of types.filter((name) => kept.includes(name))) {
       const suffix = `["responses"][${JSON.stringify(status)}]["content"][${JSON.stringify(type)}]`;

@@ -9,7 +9,7 @@ import type { PipelineScripts } from "../pipeline-scripts.js";
 import { checkerSource, operationChecks, type PlannedCheck } from "./checker-source.js";
 import { type OperationShape, operationInventory } from "./operation-inventory.js";
 import { runChecker } from "./run-checker.js";
-import { type TypedSide, writeTypeModules } from "./type-modules.js";
+import { writeTypeModules } from "./type-modules.js";
 
 // The component sections openapi-typescript turns into `components[section][name]` types.
 const typedSections = ["schemas", "responses", "parameters", "requestBodies", "headers", "pathItems"];
@@ -21,23 +21,23 @@ export interface CompilerJudgment {
 }
 
 /**
- * Generates both sides' types into `workDir/compiler/`, writes one checker module with a check
+ * Generates both sides' types (from their bundles) into `workDir/compiler/`, writes one checker module with a check
  * per operation part, changed schema and exported name, compiles it once, and reads the
  * verdicts off the diagnostics.
  *
  * @example
  * ```ts
- * const { answer } = await judgeWithCompiler(scripts, before, after, workDir);
+ * const { answer } = await judgeWithCompiler(scripts, before.bundled, after.bundled, workDir);
  * answer.operations.filter((operation) => operation.verdict === "breaks");
  * ```
  */
 export async function judgeWithCompiler(
   scripts: Pick<PipelineScripts, "generateTypes">,
-  base: TypedSide,
-  head: TypedSide,
+  base: JsonObject,
+  head: JsonObject,
   workDir: string,
 ): Promise<CompilerJudgment> {
-  const inventories = { base: operationInventory(base.doc), head: operationInventory(head.doc) };
+  const inventories = { base: operationInventory(base), head: operationInventory(head) };
   const dir = join(workDir, "compiler");
   mkdirSync(dir, { recursive: true });
   await writeTypeModules(scripts, base, head, dir);
@@ -47,9 +47,9 @@ export async function judgeWithCompiler(
     const after = inventories.head.get(key);
     if (after) checks.push(...operationChecks(before, after));
   }
-  const changedSchemas = schemaChecks(base.doc, head.doc);
+  const changedSchemas = schemaChecks(base, head);
   checks.push(...changedSchemas);
-  const names = exportedNames(base.doc, head.doc, inventories);
+  const names = exportedNames(base, head, inventories);
   checks.push(...names.checked);
 
   const { text, lines } = checkerSource(checks);
@@ -92,7 +92,7 @@ export async function judgeWithCompiler(
     subject(
       name,
       "compared",
-      results.filter((result) => result.subject === name),
+      results.filter((result) => result.subject === name && result.target !== "name"),
     ),
   );
   return {

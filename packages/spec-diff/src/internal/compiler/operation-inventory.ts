@@ -21,6 +21,8 @@ export interface OperationShape {
   hasRequestBody: boolean;
   /** Status code → the content types its response declares. */
   responses: Map<string, string[]>;
+  /** The status codes whose response declares headers. */
+  responseHeaders: Set<string>;
   /** Every component (`#/components/schemas/Log`) the operation reaches through `$ref`s. */
   components: Set<string>;
 }
@@ -49,10 +51,13 @@ export function operationInventory(doc: JsonObject): Map<string, OperationShape>
       }
     }
     const responses = new Map<string, string[]>();
+    const responseHeaders = new Set<string>();
     const declared = isObject(operation.responses) ? operation.responses : {};
     for (const [status, raw] of Object.entries(declared)) {
-      const content = resolve(doc, raw)?.content;
-      responses.set(status, isObject(content) ? Object.keys(content) : []);
+      const response = resolve(doc, raw);
+      responses.set(status, isObject(response?.content) ? Object.keys(response.content) : []);
+      if (isObject(response?.headers) && Object.keys(response.headers).length > 0)
+        responseHeaders.add(status);
     }
     const components = new Set<string>();
     for (const part of [item.parameters, operation.parameters, operation.requestBody, operation.responses]) {
@@ -67,6 +72,7 @@ export function operationInventory(doc: JsonObject): Map<string, OperationShape>
       parameters,
       hasRequestBody: operation.requestBody !== undefined,
       responses,
+      responseHeaders,
       components,
     });
   }

@@ -74,17 +74,21 @@ function shorten(diagnostic: Diagnostic): string {
   let node: string | DiagnosticMessageChain = diagnostic.messageText;
   let leaf = typeof node === "string" ? node : node.messageText;
   while (typeof node !== "string") {
-    const property = /^Types of property '([^']+)' are incompatible\.$/.exec(node.messageText)?.[1];
+    const property =
+      /^Types of property '(.+)' are incompatible\.$/.exec(node.messageText)?.[1] ??
+      /^The types of '(.+)' are incompatible between these types\.$/.exec(node.messageText)?.[1];
     if (property) path.push(property);
     leaf = node.messageText;
     const next: DiagnosticMessageChain | undefined = node.next?.[0];
     if (!next) break;
     node = next;
   }
-  const lost = /is not assignable to type 'never'\.$/.test(leaf) && path.length > 0;
-  const where = path.length > 0 ? `\`${path.join(".")}\`` : "";
-  const text = lost
-    ? `${where} is no longer accepted (the new type has no such key)`
-    : `${where ? `at ${where}: ` : ""}${leaf}`;
+  const where = path.length > 0 ? `at \`${path.join(".")}\`: ` : "";
+  // `never` is NoExtra's answer for a key or literal the new type lost.
+  const lost = /^Type '(.*)' is not assignable to type 'never'\.$/s.exec(leaf)?.[1];
+  const text = (lost === undefined ? `${where}${leaf}` : `${where}'${lost}' is not in the new type`).replace(
+    /'([^']{60})[^']+'/g,
+    "'$1…'",
+  );
   return text.length > maxLength ? `${text.slice(0, maxLength - 1)}…` : text;
 }

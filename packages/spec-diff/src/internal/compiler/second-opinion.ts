@@ -4,7 +4,7 @@ import type { ParsedSpec } from "../parsed-spec.js";
 import type { PipelineScripts } from "../pipeline-scripts.js";
 import type { PreparedSide } from "../prepare-side.js";
 import { changeSubjects, operationsUsing, subjectPointer } from "./change-subjects.js";
-import { judgeWithCompiler } from "./compiler-judge.js";
+import { componentName, judgeWithCompiler } from "./compiler-judge.js";
 import { reconcile } from "./reconcile.js";
 import { isWireLevel } from "./wire-level-kinds.js";
 
@@ -34,7 +34,12 @@ export async function secondOpinion(
 ): Promise<{ changes: Change[]; compiler: CompilerAnswer; disagreements: Disagreement[] }> {
   let judgment: Awaited<ReturnType<typeof judgeWithCompiler>>;
   try {
-    judgment = await judgeWithCompiler(input.scripts, input.before, input.after, input.workDir);
+    judgment = await judgeWithCompiler(
+      input.scripts,
+      input.before.bundled,
+      input.after.bundled,
+      input.workDir,
+    );
   } catch (error) {
     const reason = error instanceof Error ? error.message.split("\n")[0] : String(error);
     const compiler: CompilerAnswer = {
@@ -48,11 +53,13 @@ export async function secondOpinion(
   }
   const { answer, inventories } = judgment;
   const { changes, disagreements } = reconcile(ruleChanges, answer, {
-    subjectsOf: (change) =>
-      changeSubjects({ ...change.location, directions: change.directions }, inventories, {
+    subjectsOf: (change) => [
+      ...changeSubjects({ ...change.location, directions: change.directions }, inventories, {
         base: input.before.doc,
         head: input.after.doc,
       }),
+      ...renamedFrom(change),
+    ],
     usedBy: (name) => operationsUsing(name, inventories),
     isWireLevel: (change) =>
       isWireLevel(change.kind, change.location.pointer, input.before.doc, input.after.doc),
@@ -70,4 +77,12 @@ export async function secondOpinion(
     },
   });
   return { changes, compiler: answer, disagreements };
+}
+
+/** A rename points at the new name; the name that disappeared is the old one, in its message. */
+function renamedFrom(change: Change): string[] {
+  if (change.kind !== "component-renamed") return [];
+  const section = /^#\/components\/([^/]+)\//.exec(change.location.pointer)?.[1];
+  const old = /`([^`]+)` was renamed to/.exec(change.message)?.[1];
+  return section && old ? [componentName(section, old)] : [];
 }

@@ -4,37 +4,31 @@ import { operations } from "../directions.js";
 import type { JsonObject } from "../parsed-spec.js";
 import type { PipelineScripts } from "../pipeline-scripts.js";
 
-/** One prepared side: the normalized bundle spec-diff already made, and where it is on disk. */
-export interface TypedSide {
-  doc: JsonObject;
-  path: string;
-}
-
 /**
  * Writes `base.ts` and `head.ts` into `dir`: the types `pnpm generate` would make of each
- * prepared bundle (the pipeline's `generateTypes`, openapi-typescript). openapi-typescript
- * refuses a document with a repeated operationId; such a copy drops the repeats, so those
- * operations are typed inline in `paths` (where the checker reads them) instead.
+ * side's bundle (the pipeline's `generateTypes`, openapi-typescript), from the bundle as it is,
+ * before spec-diff normalizes it for the engine. openapi-typescript refuses a document with a
+ * repeated operationId; such a copy drops the repeats, so those operations are typed inline
+ * in `paths` (where the checker reads them) instead.
  *
  * @example
  * ```ts
- * await writeTypeModules(scripts, before, after, workDir); // workDir/base.ts, workDir/head.ts
+ * await writeTypeModules(scripts, before.bundled, after.bundled, dir); // dir/base.ts, dir/head.ts
  * ```
  */
 export async function writeTypeModules(
   scripts: Pick<PipelineScripts, "generateTypes">,
-  base: TypedSide,
-  head: TypedSide,
+  base: JsonObject,
+  head: JsonObject,
   dir: string,
 ): Promise<void> {
   const sides = [
     ["base", base],
     ["head", head],
   ] as const;
-  for (const [name, side] of sides) {
-    const unique = withoutRepeatedOperationIds(side.doc);
-    const input = unique === side.doc ? side.path : join(dir, `${name}.types-input.json`);
-    if (input !== side.path) writeFileSync(input, JSON.stringify(unique));
+  for (const [name, doc] of sides) {
+    const input = join(dir, `${name}.types-input.json`);
+    writeFileSync(input, JSON.stringify(withoutRepeatedOperationIds(doc)));
     writeFileSync(join(dir, `${name}.ts`), await scripts.generateTypes(input, name));
   }
 }
