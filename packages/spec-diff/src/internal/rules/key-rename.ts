@@ -34,7 +34,8 @@ export function splitKeyRenames(change: EngineChange, base: JsonObject, head: Js
       typeName: change.typeName,
       kind: "removed",
       impact: "major",
-      verdicts: [],
+      // What the engine said about the pair (a path or response property "removed") is said of this half.
+      verdicts: change.verdicts,
       base: { pointer: removedAt, value: getAt(base, splitPointer(removedAt)) },
     },
     {
