@@ -16,9 +16,10 @@ const numberFormats = new Set(["int32", "int64", "float", "double"]);
  * - int64 on an integer: nothing a JavaScript number can hold exactly;
  * - int32 on an integer whose own bounds already lie inside ±2^31: nothing;
  * - int32 past its bounds, or int32/int64 on a `number`: a request value the format excludes
- *   (2^31, or 1.5) is refused by such a validator. The server's limit is written down rather
- *   than introduced (no JSON API stores 2^31 in an int32), so it is minor, not major: a change of
- *   the documented contract that callers should hear about, which breaks no code.
+ *   (2^31, or 1.5) is refused by such a validator. Minor, not major: no TypeScript code stops
+ *   compiling, and the format writes down the server's field (a value past 32 bits never
+ *   worked), it does not introduce a limit. Not patch either: the contract a validating caller
+ *   checks against has changed, and it should hear of it.
  * Everything else is patch: documentation of a limit the generated types do not show.
  */
 export function numberFormatAdded(input: RuleInput): Verdict | undefined {
