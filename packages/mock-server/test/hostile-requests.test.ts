@@ -221,6 +221,7 @@ describe("paths that try to reach another log than the one written", () => {
     ["A/.%2E/B", "/api/voice/logs/{A}/.%2E/{B}", 400],
     ["./A", "/api/voice/logs/./{A}", 400],
     ["A/.", "/api/voice/logs/{A}/.", 400],
+    ["A/.<tab>./B (the URL parser drops the tab)", "/api/voice/logs/{A}/.\t./{B}", 400],
     ["A/events/..", "/api/voice/logs/{A}/events/..", 400],
     ["A\\..\\B (backslashes)", "/api/voice/logs/{A}\\..\\{B}", 400],
     ["/api/voice/x/../logs/A", "/api/voice/x/../logs/{A}", 400],

@@ -115,7 +115,8 @@ const DOT_SEGMENT = /(?:^|[/\\])(?:\.|%2e){1,2}(?:[/\\]|$)/i;
 function toRequest(incoming: IncomingMessage, outgoing: ServerResponse): HandlerRequest | undefined {
   const origin = originFromHost(incoming.rawHeaders);
   const target = incoming.url ?? "";
-  const path = target.replace(/[?#].*$/s, "");
+  // The URL parser drops tabs and newlines before it resolves dot segments: `.\t.` is `..`.
+  const path = target.replace(/[\t\n\r]/g, "").replace(/[?#].*$/s, "");
   if (
     origin === undefined ||
     !target.startsWith("/") ||
