@@ -16,6 +16,12 @@ const FAILURES = [
  * no-answer, canceled: duration 0) or is still open spans the time it took to reach that state,
  * under a minute. Failures are `error`, busy and unanswered calls `warn`, the rest `info`;
  * LaML's document fetch is `debug`.
+ *
+ * @example
+ * ```ts
+ * callLifecycle(busyCall, r, talkMs).map((step) => `${step.afterMs} ${step.name}`);
+ * // ["0 calling_call_initiated", "1840 calling_call_busy", "1840 calling_call_ended"]
+ * ```
  */
 export function callLifecycle(log: RelayVoiceLog, r: Random, talkMs: number): Step[] {
   const steps = new Steps();

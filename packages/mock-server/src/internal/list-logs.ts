@@ -11,6 +11,11 @@ import { validateQuery } from "./validate-query.js";
 /**
  * `GET /logs` (list_voice_logs) once the request is routed and authorized: query parse (400) →
  * validation (422) → page (200). `foreign-next` and `repeat-next` faults bend the page's links.
+ *
+ * @example
+ * ```ts
+ * listLogs(dataset, new URL("http://mock.test/api/voice/logs?page_size=2"), undefined).status; // 200
+ * ```
  */
 export function listLogs(dataset: Dataset, url: URL, fault: Fault | undefined): Reply {
   const params = parseQuery(url.search);

@@ -14,6 +14,12 @@ const INTENTS = ["Default Welcome Intent", "book.appointment", "order.status", "
  * The events of a live log, oldest first, as steps after its created_at: a lifecycle per variant
  * that stops at the log's status. A finished log's events span its talk time exactly (the last
  * one at created_at + duration); one that is open or never connected spans under a minute.
+ *
+ * @example
+ * ```ts
+ * logLifecycle(fabricLeg, r, 119_068).map((step) => step.name);
+ * // ["fabric_device_leg_created", "fabric_device_leg_answered", "fabric_device_leg_ended"]
+ * ```
  */
 export function logLifecycle(log: Exclude<VoiceLog, DiscardedVoiceLog>, r: Random, talkMs: number): Step[] {
   switch (log.type) {

@@ -1,4 +1,4 @@
-/** Where the Voice API lives on the server: what a client takes as its base URL, on the origin. */
+/** Where the Voice API lives on the server (`/api/voice`): a client's base URL, on the origin. */
 export const BASE_PATH = "/api/voice";
 /** List Logs (`list_voice_logs`); the other two operations live below it. */
 export const LOGS_PATH = `${BASE_PATH}/logs`;

@@ -30,12 +30,21 @@ import {
  * LaML calls have a url, and an `outbound-dial` leg points at the call just before it.
  */
 
-/** An instant as SignalWire writes it: ISO 8601 in UTC, milliseconds only when there are some. */
+/**
+ * An instant as SignalWire writes it: ISO 8601 in UTC, milliseconds only when there are some.
+ *
+ * @example iso(Date.UTC(2026, 0, 1)) // "2026-01-01T00:00:00Z"; iso(1500) // "1970-01-01T00:00:01.500Z"
+ */
 export const iso = (ms: number): string => new Date(ms).toISOString().replace(".000Z", "Z");
 const isRelay = (type: VoiceLogType): type is RelayVoiceLog["type"] =>
   type === "laml_call" || type.startsWith("relay_");
 
-/** Milliseconds the call at `position` lasted once connected, if it finished: 3 s to 30 min. */
+/**
+ * Milliseconds the call at `position` lasted once connected, if it finished: 3 s to 30 min. Its
+ * duration fields and charges, and the span of its events, all come from this one number.
+ *
+ * @example talkMs(seedKey(1), 0) // 1345679: log 0 of seed 1 lasted 22 min 25.679 s
+ */
 export const talkMs = (key: number, position: number): number =>
   3000 + Math.floor(unit(key, position + 2 ** 40, 30) * 1_797_000);
 
