@@ -86,7 +86,8 @@ export interface Change {
  * @example
  * ```ts
  * const report: Report = { base: "main:spec/voice.yaml", head: "spec/voice.yaml", overlay: true,
- *   bump: "none", summary: { major: 0, minor: 0, patch: 0 }, packages: [], changes: [] };
+ *   bump: "none", summary: { major: 0, minor: 0, patch: 0 }, packages: [], changes: [],
+ *   compiler: { status: "skipped", operations: [], schemas: [], removedNames: [] }, disagreements: [] };
  * ```
  */
 export interface Report {

@@ -76,6 +76,7 @@ describe("spec-diff CLI", () => {
       {
         severity: "major",
         kind: "property-removed",
+        confirmedBy: "compiler",
         message: "POST /calls, 201 response, `answered_by`: Property `answered_by` of `Call` was removed.",
         location: {
           file: major.base,

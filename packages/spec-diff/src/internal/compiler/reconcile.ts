@@ -84,8 +84,11 @@ export function reconcile(
   });
 
   // A break is covered when a major reaches its subject, in a part where it breaks.
-  const covered = (name: string) =>
+  // A component's break is covered too when a major covers a break of an operation that uses
+  // it (the rule pointed at the schema inside it that changed).
+  const coveredHere = (name: string) =>
     covering.some((reference) => reference.split(PART)[0] === name && breaks(reference));
+  const covered = (name: string) => coveredHere(name) || context.usedBy(name).some(coveredHere);
   const missed = [
     ...answer.removedNames,
     ...[...answer.schemas, ...answer.operations]
