@@ -213,6 +213,53 @@ describe("the compiler's answer on the whole surface", () => {
     expect(check).toMatchObject({ verdict: "breaks", changed: true });
   });
 
+  it("a webhook's request is what the user's code receives: judged like a response", async () => {
+    const hook = {
+      post: {
+        requestBody: {
+          required: true,
+          content: {
+            "application/json": {
+              schema: {
+                type: "object",
+                required: ["state"],
+                properties: { state: { type: "string", enum: ["ringing", "ended"] } },
+              },
+            },
+          },
+        },
+        responses: { "200": { description: "Received." } },
+      },
+    };
+    const state = "/webhooks/callStatus/post/requestBody/content/application~1json/schema/properties/state";
+    const setup: PatchOperation[] = [{ op: "add", path: "/webhooks", value: { callStatus: hook } }];
+    const widened = await judge(
+      "webhook-enum-added",
+      [{ op: "add", path: `${state}/enum/-`, value: "failed" }],
+      setup,
+    );
+    expect(find(widened.operations, "POST webhooks/callStatus").checks[0]).toMatchObject({
+      target: "requestBody",
+      flow: "response",
+      verdict: "breaks",
+    });
+    const extra = await judge(
+      "webhook-property-added",
+      [
+        {
+          op: "add",
+          path: "/webhooks/callStatus/post/requestBody/content/application~1json/schema/properties/duration",
+          value: { type: "integer" },
+        },
+      ],
+      setup,
+    );
+    expect(find(extra.operations, "POST webhooks/callStatus").checks[0]).toMatchObject({
+      verdict: "compatible",
+      changed: true,
+    });
+  });
+
   it("a changed schema is judged on its own, in the direction operations use it", async () => {
     const answer = await judge("schema-enum", [
       { op: "add", path: "/components/schemas/LogStatus/enum/-", value: "archived" },

@@ -42,8 +42,8 @@ export function changeSubjects(
     const found = resolve(side, getAt(side, at));
     return isObject(found) && typeof found.in === "string" ? found.in : undefined;
   };
-  if (root === "paths" && first !== undefined) {
-    subjects.add(`paths[${JSON.stringify(first)}]`);
+  if ((root === "paths" || root === "webhooks") && first !== undefined) {
+    if (root === "paths") subjects.add(`paths[${JSON.stringify(first)}]`);
     const method = second !== undefined && methods.has(second) ? second : undefined;
     const area = method ? third : second;
     const index = method ? fourth : third;
@@ -54,7 +54,11 @@ export function changeSubjects(
     } else if (area === "requestBody") part = "requestBody";
     else if (area === "responses") part = method ? fourth : undefined;
     for (const operation of all) {
-      if (operation.path === first && (method === undefined || operation.method === method)) {
+      if (
+        operation.root === root &&
+        operation.path === first &&
+        (method === undefined || operation.method === method)
+      ) {
         addOperation(operation, part);
       }
     }

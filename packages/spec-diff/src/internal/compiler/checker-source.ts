@@ -43,8 +43,8 @@ export function checkerSource(checks: readonly PlannedCheck[]): {
 } {
   const out = [
     "// Made by spec-diff: one question to the compiler per check, three lines per check.",
-    'import type { components as BC, operations as BO, paths as BP } from "./base";',
-    'import type { components as HC, operations as HO, paths as HP } from "./head";',
+    'import type { components as BC, operations as BO, paths as BP, webhooks as BW } from "./base";',
+    'import type { components as HC, operations as HO, paths as HP, webhooks as HW } from "./head";',
     "// Code written against From still compiles against To: every key of From is in To (an object literal",
     "// with a key To lost is rejected; code that reads it fails), and every literal of From is in To (a",
     "// comparison with a value To lost fails, TS2367), as is a free string or number that To narrowed",
@@ -57,7 +57,7 @@ export function checkerSource(checks: readonly PlannedCheck[]): {
     "// The media types of one response, as keys: a status or media type code names must still exist.",
     "type MediaTypes<R> = R extends { content: infer C } ? { [T in keyof C]: true } : {};",
     "declare function as<T>(): T;",
-    "export type { BC, BO, BP, HC, HO, HP };",
+    "export type { BC, BO, BP, BW, HC, HO, HP, HW };",
   ];
   const lines = new Map<number, { check: number; role: LineRole }>();
   checks.forEach((check, index) => {
@@ -102,14 +102,17 @@ export function checkerSource(checks: readonly PlannedCheck[]): {
  * ```
  */
 export function operationChecks(before: OperationShape, after: OperationShape): PlannedCheck[] {
-  const at = (root: "BP" | "HP") =>
-    `${root}[${JSON.stringify(before.path)}][${JSON.stringify(before.method)}]`;
+  const [oldRoot, newRoot] = before.root === "paths" ? ["BP", "HP"] : ["BW", "HW"];
+  const at = (root: string) => `${root}[${JSON.stringify(before.path)}][${JSON.stringify(before.method)}]`;
+  // A webhook's request is what the user's code receives; its response, what that code sends.
+  const [sent, received]: [CheckFlow, CheckFlow] =
+    before.root === "paths" ? ["request", "response"] : ["response", "request"];
   const part = (target: string, flow: CheckFlow, suffix: string): PlannedCheck => ({
     subject: before.key,
     target,
-    flow,
-    old: `${at("BP")}${suffix}`,
-    new: `${at("HP")}${suffix}`,
+    flow: flow === "request" ? sent : received,
+    old: `${at(oldRoot)}${suffix}`,
+    new: `${at(newRoot)}${suffix}`,
   });
   const checks: PlannedCheck[] = [];
   for (const location of ["path", "query", "header", "cookie"] as const) {
@@ -123,8 +126,8 @@ export function operationChecks(before: OperationShape, after: OperationShape): 
     const response = `["responses"][${JSON.stringify(status)}]`;
     checks.push({
       ...part(`${status} media types`, "response", ""),
-      old: `MediaTypes<${at("BP")}${response}>`,
-      new: `MediaTypes<${at("HP")}${response}>`,
+      old: `MediaTypes<${at(oldRoot)}${response}>`,
+      new: `MediaTypes<${at(newRoot)}${response}>`,
     });
     if (before.responseHeaders.has(status) || after.responseHeaders.has(status)) {
       checks.push(part(`${status} headers`, "response", `${response}["headers"]`));

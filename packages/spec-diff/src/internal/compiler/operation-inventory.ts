@@ -1,4 +1,3 @@
-import { operations } from "../directions.js";
 import { getAt, joinPointer, splitPointer } from "../json-pointer.js";
 import { isObject, type Json, type JsonObject } from "../parsed-spec.js";
 
@@ -6,10 +5,18 @@ import { isObject, type Json, type JsonObject } from "../parsed-spec.js";
 export const parameterLocations = ["path", "query", "header", "cookie"] as const;
 export type ParameterLocation = (typeof parameterLocations)[number];
 
+const methods = ["get", "put", "post", "delete", "options", "head", "patch", "trace"];
+
 /** What one operation declares, as far as its generated type has parts to compare. */
 export interface OperationShape {
-  /** `GET /logs` */
+  /** `GET /logs`, or `POST webhooks/callStatus` for a webhook. */
   key: string;
+  /**
+   * `paths`, or `webhooks`: requests SignalWire sends to the user's server, whose code receives
+   * the request and sends the response, so the checker turns each flow around.
+   */
+  root: "paths" | "webhooks";
+  /** The path (`/logs`), or the webhook's name. */
   path: string;
   method: string;
   /** `#/paths/~1logs/get` */
@@ -41,8 +48,8 @@ export interface OperationShape {
 export function operationInventory(doc: JsonObject): Map<string, OperationShape> {
   const found = new Map<string, OperationShape>();
   const reach = reachability(doc);
-  for (const { path, method, item, operation } of operations(doc)) {
-    const key = `${method.toUpperCase()} ${path}`;
+  for (const { root, path, method, item, operation } of everyOperation(doc)) {
+    const key = `${method.toUpperCase()} ${root === "paths" ? path : `webhooks/${path}`}`;
     const parameters = new Set<ParameterLocation>();
     for (const raw of [...list(item.parameters), ...list(operation.parameters)]) {
       const location = resolve(doc, raw)?.in;
@@ -65,9 +72,10 @@ export function operationInventory(doc: JsonObject): Map<string, OperationShape>
     }
     found.set(key, {
       key,
+      root,
       path,
       method,
-      pointer: joinPointer(["paths", path, method]),
+      pointer: joinPointer([root, path, method]),
       ...(typeof operation.operationId === "string" ? { operationId: operation.operationId } : {}),
       parameters,
       hasRequestBody: operation.requestBody !== undefined,
@@ -77,6 +85,21 @@ export function operationInventory(doc: JsonObject): Map<string, OperationShape>
     });
   }
   return found;
+}
+
+/** The operations of `paths` and of `webhooks` (OpenAPI 3.1), with their path items. */
+function* everyOperation(doc: JsonObject) {
+  for (const root of ["paths", "webhooks"] as const) {
+    const items = isObject(doc[root]) ? doc[root] : {};
+    for (const [path, raw] of Object.entries(items)) {
+      const item = resolve(doc, raw);
+      if (!item) continue;
+      for (const method of methods) {
+        const operation = item[method];
+        if (isObject(operation)) yield { root, path, method, item, operation };
+      }
+    }
+  }
 }
 
 const list = (value: Json | undefined): Json[] => (Array.isArray(value) ? value : []);

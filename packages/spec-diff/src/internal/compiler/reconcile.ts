@@ -40,6 +40,7 @@ export function reconcile(
     [...answer.operations, ...answer.schemas].map((subject) => [subject.subject, subject]),
   );
   const removed = new Set(answer.removedNames);
+  const schemas = new Set(answer.schemas.map((subject) => subject.subject));
   // The checks of a subject a reference names: all of them, or those of its part.
   const checksOf = (reference: string): { subject?: CompilerSubject; checks: CompilerCheck[] } => {
     const [name = "", part] = reference.split(PART);
@@ -66,8 +67,12 @@ export function reconcile(
     const subjects = context.subjectsOf(change);
     covering.push(...subjects);
     if (context.isWireLevel(change)) return { ...change, confirmedBy: "wire-level" };
-    if (subjects.some(breaks)) return { ...change, confirmedBy: "compiler" };
-    const severity = subjects.some(changed) ? "minor" : "patch";
+    // A change inside a schema the compiler judged on its own is judged by that schema alone:
+    // the operations that use it may break for another reason.
+    const ownSchemas = subjects.filter((name) => schemas.has(name));
+    const judging = ownSchemas.length > 0 ? ownSchemas : subjects;
+    if (judging.some(breaks)) return { ...change, confirmedBy: "compiler" };
+    const severity = judging.some(changed) ? "minor" : "patch";
     disagreements.push({
       kind: "rule-major-compiler-compatible",
       subjects,
