@@ -1,8 +1,8 @@
 import type { Direction } from "../../report.js";
 import { getAt, joinPointer, splitPointer } from "../json-pointer.js";
 import { isObject, type Json, type JsonObject } from "../parsed-spec.js";
-import { componentName } from "./compiler-judge.js";
 import type { OperationShape } from "./operation-inventory.js";
+import { componentName } from "./surface-checks.js";
 
 const methods = new Set(["get", "put", "post", "delete", "options", "head", "patch", "trace"]);
 

@@ -4,8 +4,9 @@ import type { ParsedSpec } from "../parsed-spec.js";
 import type { PipelineScripts } from "../pipeline-scripts.js";
 import type { PreparedSide } from "../prepare-side.js";
 import { changeSubjects, operationsUsing, subjectPointer } from "./change-subjects.js";
-import { componentName, judgeWithCompiler } from "./compiler-judge.js";
+import { judgeWithCompiler } from "./compiler-judge.js";
 import { reconcile } from "./reconcile.js";
+import { componentName } from "./surface-checks.js";
 import { isWireLevel } from "./wire-level-kinds.js";
 
 /** What asking the compiler needs: the prepared sides, the parsed sources (for lines) and a folder. */
