@@ -107,6 +107,15 @@ describe("the compiler's verdict per operation part", () => {
       diagnostic: /at `content\.application\/json\.tag`|tag/,
     },
     {
+      name: "a response property became readOnly",
+      patch: [{ op: "add", path: "/components/schemas/Call/properties/answered_by/readOnly", value: true }],
+      operation: "POST /calls",
+      target: "201 application/json",
+      verdict: "breaks",
+      changed: true,
+      diagnostic: /`answered_by` became readonly/,
+    },
+    {
       name: "explode: false on a primitive query parameter",
       setup: explodeSetup,
       patch: [{ op: "add", path: `${logs}/parameters/0/explode`, value: false }],

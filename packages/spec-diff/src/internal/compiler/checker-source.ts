@@ -57,6 +57,12 @@ export function checkerSource(checks: readonly PlannedCheck[]): {
     "// The media types of one response, as keys: a status or media type code names must still exist.",
     "type MediaTypes<R> = R extends { content: infer C } ? { [T in keyof C]: true } : {};",
     "declare function as<T>(): T;",
+    "// The keys (to a depth of 6) that are writable in From and `readonly` in To: code that assigns them no longer compiles.",
+    "type Mutable<T> = { -readonly [P in keyof T]: T[P] };",
+    "type Same<X, Y> = (<U>() => U extends X ? 1 : 2) extends <U>() => U extends Y ? 1 : 2 ? true : false;",
+    "type Writable<T, K extends keyof T> = Same<Pick<T, K>, Mutable<Pick<T, K>>>;",
+    "type NewlyReadonly<From, To, D extends 0[] = []> = D['length'] extends 6 ? never : From extends readonly (infer F)[] ? (To extends readonly (infer T)[] ? NewlyReadonly<F, T, [...D, 0]> : never) : From extends object ? To extends object ? { [K in keyof From & keyof To & string]: (Writable<From, K> extends true ? (Writable<To, K> extends true ? never : ReadonlyNow<K>) : never) | NewlyReadonly<From[K], To[K], [...D, 0]> }[keyof From & keyof To & string] : never : never;",
+    "interface ReadonlyNow<K> { readonly: K }",
     "export type { BC, BO, BP, BW, HC, HO, HP, HW };",
   ];
   const lines = new Map<number, { check: number; role: LineRole }>();
@@ -82,6 +88,8 @@ export function checkerSource(checks: readonly PlannedCheck[]): {
     const verdict =
       check.flow === "request" ? accepts : check.flow === "response" ? fits : [...accepts, ...fits];
     push("verdict", verdict.join(" "));
+    if (check.flow !== "request")
+      push("verdict", `export const r${index}: never = as<NewlyReadonly<${O}, ${N}>>();`);
     push(
       "same",
       `export const s${index}: ${O} = as<${N}>(); export const t${index}: NoExtra<${N}, ${O}> = as<${N}>(); export const u${index}: ${N} = as<${O}>(); export const w${index}: NoExtra<${O}, ${N}> = as<${O}>();`,

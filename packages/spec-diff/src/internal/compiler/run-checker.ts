@@ -86,6 +86,8 @@ function shorten(diagnostic: Diagnostic): string {
   const where = path.length > 0 ? `at \`${path.join(".")}\`: ` : "";
   // `never` is NoExtra's answer for a key or literal the new type lost.
   const lost = /^Type '(.*)' is not assignable to type 'never'\.$/s.exec(leaf)?.[1];
+  const readonlyKey = /ReadonlyNow<"(.+?)">/.exec(leaf)?.[1];
+  if (readonlyKey !== undefined) return `${where}\`${readonlyKey}\` became readonly`;
   const text = (lost === undefined ? `${where}${leaf}` : `${where}'${lost}' is not in the new type`).replace(
     /'([^']{60})[^']+'/g,
     "'$1…'",
