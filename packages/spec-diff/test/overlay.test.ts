@@ -23,18 +23,19 @@ describe("spec-diff with the SDK overlay", () => {
   it.concurrent.each([
     // what changed upstream → bump with the overlay, bump without it
     [
-      "the Authorization header (the overlay drops it)",
-      "the word Basic followed",
-      "the word Basic, then",
-      "none",
-      "patch",
-    ],
-    [
-      "the server URL (the overlay replaces it)",
-      "%7BYour_Space_Name%7D.signalwire.com",
-      "%7BSpace%7D.signalwire.com",
+      "the server (the overlay replaces it)",
+      "url: https://{space_name}.signalwire.com/api/voice",
+      "url: https://{space_name}.signalwire.com/api/voice/v2",
       "none",
       "major",
+    ],
+    [
+      "the global security (the overlay requires Basic auth itself)",
+      "security:\n  - SignalWireBasicAuth: []\n",
+      "",
+      "none",
+      // Calls that send credentials keep working: not a break.
+      "patch",
     ],
     [
       "a query parameter it leaves alone",

@@ -17,6 +17,9 @@ export const WIRE_LEVEL_KINDS: Readonly<Record<string, string>> = {
   "operation-removed": "the method no longer exists on the path",
   // The same values, sent in a shape the server no longer parses (only for arrays and objects).
   "parameter-serialization-changed": "the parameter is serialized differently",
+  // Bounds, patterns, lengths: the server refuses values it accepted, or sends values old
+  // callers never saw; the generated types (`number`, `string`) carry no constraint.
+  "schema-constraint-changed": "the server accepts or sends other values than before",
   // Credentials: a call that was allowed is now refused, and the types carry no auth.
   "security-requirement-changed": "calls need other or more credentials",
   "security-requirement-removed": "a way to authenticate was taken away",
