@@ -26,11 +26,14 @@ describe("the README demo (list-logs.mjs)", () => {
     for (const line of pageLines) expect(line).toMatch(/^page \d: 50 logs, \d{4}-\d\d-\d\dT/);
     expect(stdout).toContain("stopped after 3 (--pages N to see more)");
     // Then the first live log listed, fetched by id, and its events.
-    const logLine = lines.findIndex((line) => /^log [0-9a-f-]{36} \((?!discarded)[a-z_]+, [a-z-]+\), created \d{4}-/.test(line));
+    const logLine = lines.findIndex((line) =>
+      /^log [0-9a-f-]{36} \((?!discarded)[a-z_]+, [a-z-]+\), created \d{4}-/.test(line),
+    );
     expect(logLine, stdout).toBeGreaterThan(0);
     const events = lines.slice(logLine + 1).filter((line) => line.startsWith("    "));
     expect(events.length).toBeGreaterThan(0);
-    for (const event of events) expect(event).toMatch(/^ {4}\d{4}-\d\d-\d\dT\S+ {2}(info |warn |error|debug) {2}\S+$/);
+    for (const event of events)
+      expect(event).toMatch(/^ {4}\d{4}-\d\d-\d\dT\S+ {2}(info |warn |error|debug) {2}\S+$/);
     expect(lines).toContain(`${events.length} events.`);
   });
 

@@ -13,7 +13,11 @@ const MOCK_URL = "http://127\\.0\\.0\\.1:\\d+/api/voice";
 
 export const EXPECTED: Record<string, Expected> = {
   "README.md#signalwire-voiceclient": {
-    stdout: [/^50 logs, newest first$/m, /^there are more pages$/m],
+    stdout: [
+      /^50 logs, newest first$/m,
+      /^there are more pages$/m,
+      new RegExp(`^${UUID}: [a-z_]+( → [a-z_]+)*$`, "m"),
+    ],
   },
   "README.md#signalwire-voicepagination": {
     // 10 000 logs about 30 s apart end on 2025-12-31: most of a day's 2 880 are that day.
@@ -28,6 +32,13 @@ export const EXPECTED: Record<string, Expected> = {
     stdout: [
       new RegExp(`^(${LOG_TYPE} \\S+ → \\S+ \\w+|${UUID} deleted at \\S+)$`, "m"),
       new RegExp(`^1000 ${MOCK_URL}/logs\\?`, "m"),
+    ],
+  },
+  "packages/client/README.md#quick-start-2": {
+    stdout: [
+      new RegExp(`^\\d{4}-\\d\\d-\\d\\dT\\S+ (${LOG_TYPE}|deleted)$`, "m"),
+      /^\d{4}-\d\d-\d\dT\S+ (info|warn|error|debug) [a-z_]+$/m,
+      /^404 \{ error: 'Not Found' \}$/m,
     ],
   },
   "packages/client/README.md#options": { stdout: [/^200 application\/json/m] },
