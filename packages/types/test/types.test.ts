@@ -86,4 +86,13 @@ describe("@signalwire-voice/types", () => {
     const noId: VoiceLogPathParams = {};
     void noId;
   });
+
+  it("has what the changeset's migration note names in place of the removed names", () => {
+    type Kind = import("@signalwire-voice/types").DialogflowVoiceLog["type"] | FabricVoiceLog["type"];
+    expectTypeOf<Kind>().toEqualTypeOf<"dialogflow_call" | "fabric_subscriber_device_leg">();
+    expectTypeOf<BadRequestBody["error"]>().toEqualTypeOf<"Bad Request">();
+    expectTypeOf<
+      import("@signalwire-voice/types").operations["list_voice_logs"]["parameters"]["query"]
+    >().toEqualTypeOf<ListVoiceLogsQuery | undefined>();
+  });
 });
