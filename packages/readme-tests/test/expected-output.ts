@@ -63,6 +63,10 @@ export const EXPECTED: Record<string, Expected> = {
     stdout: [/Tests\s+1 passed/],
     stderr: /^/,
   },
+  "packages/mock-server/README.md#behind-msw-in-your-own-test-stack": {
+    stdout: [/Tests\s+1 passed/],
+    stderr: /^/,
+  },
   "packages/mock-server/README.md#in-process-as-an-injected-fetch": {
     stdout: [
       /^2 http:\/\/mock\.test\/api\/voice\/logs\?page_number=1&page_size=2&page_token=PA/m,

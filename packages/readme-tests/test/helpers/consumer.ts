@@ -103,9 +103,10 @@ async function fill(dir: string, repoRoot: string): Promise<Consumer> {
     for (const name of Object.keys({ ...manifest.dependencies, ...manifest.peerDependencies }))
       link(name, folder);
   }
-  // What a user's project has beside them: Node's types, and vitest for a block that is a test.
+  // What a user's project has beside them: Node's types, vitest for a block that is a test, and
+  // MSW for the block that serves the mock server through it.
   const here = join(dirname(fileURLToPath(import.meta.url)), "../..");
-  for (const name of ["@types/node", "vitest"]) link(name, here);
+  for (const name of ["@types/node", "vitest", "msw"]) link(name, here);
 
   writeJson(join(dir, "package.json"), { name: "readme-consumer", private: true, type: "module" });
   writeJson(join(dir, "tsconfig.strict.json"), {
