@@ -13,9 +13,10 @@ const packageDir = fileURLToPath(new URL("..", import.meta.url));
  * @property {string[]} overlays absolute paths of our overlays, applied in order
  * @property {string} bundle     absolute path of the bundled SDK spec (build output)
  * @property {string} types      absolute path of the generated TypeScript
+ * @property {string} [parameters] absolute path of the generated parameter rules, if the API has them
  */
 
-/** @typedef {{ upstream: string; overlays?: string[]; bundle: string; types: string }} ApiConfig */
+/** @typedef {{ upstream: string; overlays?: string[]; bundle: string; types: string; parameters?: string }} ApiConfig */
 /** @type {{ root: string; config: string; apis: Record<string, ApiConfig> }} */
 const config = JSON.parse(readFileSync(join(packageDir, "apis.json"), "utf8"));
 
@@ -39,6 +40,7 @@ export function loadApis(only) {
     overlays: (api.overlays ?? []).map(at),
     bundle: at(api.bundle),
     types: at(api.types),
+    ...(api.parameters && { parameters: at(api.parameters) }),
   }));
   if (only === undefined) return entries;
   const found = entries.filter((api) => api.name === only);

@@ -9,11 +9,13 @@ import { bundleApi } from "./bundle.mjs";
 import { driftedFiles } from "./drift.mjs";
 import { generateTypes } from "./generate.mjs";
 import { lintApi } from "./lint.mjs";
+import { generateParameters } from "./parameters.mjs";
 
 const USAGE = `Usage: signalwire-pipeline <step> [--api <name>]
   lint             lint each upstream spec with its <name>@upstream rules
   bundle           apply the overlays, bundle, lint the result with <name>@sdk rules
   generate         generate TypeScript types from each bundle
+  generate-parameters  generate each bundle's parameter rules (APIs with a \`parameters\` file)
   check-generated  regenerate into a temp folder; fail if a committed file differs
 Without --api, every API of the pipeline's apis.json.`;
 
@@ -42,6 +44,21 @@ const steps = {
     }
     return true;
   },
+  "generate-parameters": (apis) => {
+    for (const api of apis) {
+      if (!api.parameters) continue;
+      if (!existsSync(api.bundle)) {
+        console.error(
+          `✖ generate-parameters: ${relative(workspaceDir, api.bundle)} is missing. Run \`pnpm spec:bundle\` first (turbo does).`,
+        );
+        return false;
+      }
+      mkdirSync(dirname(api.parameters), { recursive: true });
+      writeFileSync(api.parameters, generateParameters(api.bundle, api.name));
+      console.log(`✔ generate-parameters: ${api.name} → ${relative(workspaceDir, api.parameters)}`);
+    }
+    return true;
+  },
   "check-generated": async (apis) => {
     const drifted = await driftedFiles(apis);
     if (drifted === undefined) console.error("✖ check:generated: could not regenerate (see above).");
@@ -51,7 +68,7 @@ const steps = {
       console.error(
         "Do not edit generated files. Run `pnpm generate` (after changing spec/ or the overlay) and commit the result.",
       );
-    } else console.log(`✔ check:generated: ${apis.length} generated file(s) match the spec.`);
+    } else console.log(`✔ check:generated: the generated files of ${apis.length} API(s) match the spec.`);
     return drifted?.length === 0;
   },
 };

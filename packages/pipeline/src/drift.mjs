@@ -8,6 +8,7 @@ import { basename, join, relative } from "node:path";
 import { loadApis, workspaceDir } from "./apis.mjs";
 import { bundleApi } from "./bundle.mjs";
 import { generateTypes } from "./generate.mjs";
+import { generateParameters } from "./parameters.mjs";
 
 /**
  * The workspace-relative paths of committed generated files that differ from a fresh
@@ -25,10 +26,13 @@ export async function driftedFiles(apis = loadApis()) {
     for (const api of apis) {
       const bundle = bundleApi(api, join(work, basename(api.bundle)), false);
       if (!bundle) return undefined;
-      const fresh = await generateTypes(bundle, api.name);
-      writeFileSync(join(work, basename(api.types)), fresh);
-      if (!existsSync(api.types) || readFileSync(api.types, "utf8") !== fresh) {
-        drifted.push(relative(workspaceDir, api.types));
+      /** @type {[path: string, text: string][]} */
+      const outputs = [[api.types, await generateTypes(bundle, api.name)]];
+      if (api.parameters) outputs.push([api.parameters, generateParameters(bundle, api.name)]);
+      for (const [path, fresh] of outputs) {
+        writeFileSync(join(work, basename(path)), fresh);
+        if (!existsSync(path) || readFileSync(path, "utf8") !== fresh)
+          drifted.push(relative(workspaceDir, path));
       }
     }
     return drifted;

@@ -14,4 +14,5 @@ export { bundleApi, bundleApiAsync } from "./bundle.mjs";
 export { driftedFiles } from "./drift.mjs";
 export { generateTypes } from "./generate.mjs";
 export { lintApi } from "./lint.mjs";
+export { generateParameters, parameterRules } from "./parameters.mjs";
 export { redocly, redoclyAsync, redoclyBin } from "./redocly.mjs";

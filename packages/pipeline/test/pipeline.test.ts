@@ -28,7 +28,7 @@ function copyRepo(): string {
   // or splits a command on spaces breaks the pipeline there.
   const root = copyWorkspace(repoRoot, {
     prefix: "pipeline test ",
-    paths: [":(glob)*", "spec", "packages/pipeline", "packages/types"],
+    paths: [":(glob)*", "spec", "packages/pipeline", "packages/types", "packages/client/src/generated"],
   });
   for (const dir of ["", "packages/pipeline"]) {
     symlinkSync(join(repoRoot, dir, "node_modules"), join(root, dir, "node_modules"), "dir");
@@ -182,6 +182,31 @@ describe("check:generated", () => {
       expect(output).toContain(generatedPath);
     } finally {
       restore();
+    }
+  });
+});
+
+describe("the client's parameter checks follow the spec", () => {
+  it("regenerates page_size's bound when the spec moves it, and check:generated names the stale table", () => {
+    const parameters = "packages/client/src/generated/parameters.ts";
+    const restore = editFile("spec/voice.yaml", (text) =>
+      text.replace(/( {4}LogListRequest\.page_size:\n(?: {6}.*\n)*? {8}maximum: )1000\n/, "$1500\n"),
+    );
+    try {
+      expect(
+        run(process.execPath, ["packages/pipeline/src/cli.mjs", "bundle", "--api", "voice"]).status,
+      ).toBe(0);
+      const stale = run(process.execPath, ["packages/pipeline/src/cli.mjs", "check-generated"]);
+      expect(stale.status).toBe(1);
+      expect(stale.output).toContain(parameters);
+      const { status } = run(process.execPath, ["packages/pipeline/src/cli.mjs", "generate-parameters"]);
+      expect(status).toBe(0);
+      const table = readFileSync(join(work, parameters), "utf8");
+      expect(table).toMatch(/"page_size": \{\n\s+"type": "integer",\n\s+"minimum": 1,\n\s+"maximum": 500,/);
+    } finally {
+      restore();
+      run(process.execPath, ["packages/pipeline/src/cli.mjs", "bundle", "--api", "voice"]);
+      run(process.execPath, ["packages/pipeline/src/cli.mjs", "generate-parameters"]);
     }
   });
 });

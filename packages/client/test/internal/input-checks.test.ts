@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
+import { PARAMETERS } from "../../src/generated/parameters.js";
 import { InputError } from "../../src/index.js";
-import { querySerializer } from "../../src/internal/input-checks.js";
+import { expectedOf, querySerializer } from "../../src/internal/input-checks.js";
 import { createRedactor } from "../../src/internal/redact.js";
 
 const serializeQuery = querySerializer(createRedactor(["test-token"]));
@@ -15,6 +16,8 @@ describe("serializeQuery: valid queries become the query string", () => {
     [{ page_number: 0 }, "page_number=0"],
     [{ page_number: 3, page_token: "PA1" }, "page_number=3&page_token=PA1"],
     [{ include_deleted: true }, "include_deleted=true"],
+    [{ include_deleted: "true" }, "include_deleted=true"], // as a next link's query carries it
+    [{ direction: "inbound" }, "direction=inbound"], // a name the spec does not know passes
     [{ page_size: undefined, page_number: null }, ""], // absent: the server's default
     [{ created_after: new Date(Date.UTC(2026, 0, 31, 12)) }, "created_after=2026-01-31T12%3A00%3A00.000Z"],
     [{ created_before: "2026-01-31" }, "created_before=2026-01-31"],
@@ -38,7 +41,11 @@ describe("serializeQuery: a bad value throws InputError naming the parameter, wh
     [{ page_size: 2.5 }, "query.page_size", "got 2.5"],
     [{ page_size: "10" }, "query.page_size", 'got "10"'],
     [{ page_size: Number.NaN }, "query.page_size", "got NaN"],
-    [{ page_number: -1 }, "query.page_number", "expected an integer >= 0 (> 0 only with page_token), got -1"],
+    [{ page_number: -1 }, "query.page_number", "expected an integer from 0 to 2147483647, got -1"],
+    [{ page_number: 2 ** 31, page_token: "PA1" }, "query.page_number", "got 2147483648"], // the spec's int32
+    [{ page_number: 2 }, "query.page_number", "expected 0 without page_token (> 0 only with the page_token"],
+    [{ include_deleted: "yes" }, "query.include_deleted", 'expected true or false, got "yes"'],
+    [{ page_token: 5 }, "query.page_token", "expected a string, got 5"],
     [{ page_number: 1.5, page_token: "PA1" }, "query.page_number", "got 1.5"],
     [{ page_number: 2 }, "query.page_number", "got 2"], // > 0 needs page_token
     [{ page_number: 2, page_token: "" }, "query.page_number", "got 2"],
@@ -126,5 +133,29 @@ describe("serializeQuery: parameter names are never Object.prototype's", () => {
     query[name] = "x";
     query.page_size = 5;
     expect(serializeQuery(query)).toBe(`${name}=x&page_size=5`);
+  });
+});
+
+describe("the checks come from the spec's parameter table", () => {
+  it("follow a rule that changes: a bound, an enum, a format", () => {
+    const rules = {
+      ...PARAMETERS.query,
+      page_size: { type: "integer", minimum: 1, maximum: 500 },
+      direction: { type: "string", enum: ["inbound", "outbound"] },
+    };
+    const serialize = querySerializer(createRedactor(["test-token"]), rules);
+    expect(serialize({ page_size: 500, direction: "inbound" })).toBe("page_size=500&direction=inbound");
+    expect(() => serialize({ page_size: 600 })).toThrow("expected an integer from 1 to 500, got 600");
+    expect(() => serialize({ direction: "sideways" })).toThrow(
+      'expected one of "inbound", "outbound", got "sideways"',
+    );
+  });
+
+  it("read the generated table: page_size 1..1000 and page_number an int32 >= 0, as the spec says", () => {
+    expect(PARAMETERS.query.page_size).toMatchObject({ type: "integer", minimum: 1, maximum: 1000 });
+    expect(PARAMETERS.query.page_number).toMatchObject({ type: "integer", minimum: 0, format: "int32" });
+    expect(PARAMETERS.path.id).toMatchObject({ type: "string", format: "uuid" });
+    expect(expectedOf(PARAMETERS.path.id, "b7182dc2-00f3-40e4-a5ce-20f164b329df")).toBeUndefined();
+    expect(expectedOf(PARAMETERS.path.id, "../logs")).toMatch(/^a UUID/);
   });
 });
