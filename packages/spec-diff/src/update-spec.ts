@@ -95,7 +95,10 @@ export async function updateSpec(source: string, options: UpdateSpecOptions = {}
     );
     const taken = new Date().toISOString().slice(0, 10);
     const reports = join(workspaceDir, "spec/provenance/reports");
-    const reportPath = join(reports, `${taken}-${basename(source).replace(/\.(ya?ml|json)$/i, "")}`);
+    // A second update of the day from a file of the same name gets its own report: `…-2`.
+    const stem = join(reports, `${taken}-${basename(source).replace(/\.(ya?ml|json)$/i, "")}`);
+    let reportPath = stem;
+    for (let n = 2; existsSync(`${reportPath}.md`); n++) reportPath = `${stem}-${n}`;
     mkdirSync(reports, { recursive: true });
     writeFileSync(`${reportPath}.md`, formatMarkdown(report));
     writeFileSync(`${reportPath}.json`, formatJson(report));

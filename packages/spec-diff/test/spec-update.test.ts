@@ -167,6 +167,18 @@ describe("pnpm spec:update <file>", () => {
     );
     const run = await update("same-spec", readFileSync(join(temp, "spec/voice.yaml"), "utf8"));
     expect(run.code, run.stderr).toBe(0);
+    // A second update of the day from a file of the same name keeps the first one's report.
+    const again = await update("same-spec", readFileSync(join(temp, "spec/voice.yaml"), "utf8"));
+    expect(again.code, again.stderr).toBe(0);
+    const reports = readdirSync(join(temp, "spec/provenance/reports")).filter((file) =>
+      file.includes("same-spec"),
+    );
+    expect(reports.sort()).toEqual([
+      expect.stringMatching(/^\d{4}-\d\d-\d\d-same-spec-2\.json$/),
+      expect.stringMatching(/^\d{4}-\d\d-\d\d-same-spec-2\.md$/),
+      expect.stringMatching(/^\d{4}-\d\d-\d\d-same-spec\.json$/),
+      expect.stringMatching(/^\d{4}-\d\d-\d\d-same-spec\.md$/),
+    ]);
     // Both sides bundled with the edited overlay would show no change at all.
     expect(run.stdout).toMatch(
       /\| \S+ (major|minor|patch) \| GET \/logs, query parameter `page_size`: `multipleOf` was set to '10'\./,

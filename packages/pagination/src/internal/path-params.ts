@@ -58,7 +58,7 @@ export function readPath(
   const pattern = template.replace(/\{([^{}]*)\}|\W/g, (text, name?: string) => {
     if (name === undefined) return `\\${text}`;
     names.push(name);
-    return "([^/]*)";
+    return "([^/?#]*)";
   });
   const match = new RegExp(`^${pattern}(?=\\?)`).exec(cursor);
   if (!match) return undefined;

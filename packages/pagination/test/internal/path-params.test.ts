@@ -76,6 +76,8 @@ describe("readPath: the path and parameters a cursor names, or undefined", () =>
 
   it("a template's own characters are matched as themselves, not as a pattern", () => {
     expect(readPath("/v1.0/{id}/(x)+", "/v1.0/a/(x)+?p=1", keep)).toEqual(["/v1.0/a/(x)+", { id: "a" }]);
+    // A template that ends in a parameter, and a query with a `?` of its own: the segment ends at the first `?`.
+    expect(readPath("/groups/{id}", "/groups/g1?page_token=a?b", keep)).toEqual(["/groups/g1", { id: "g1" }]);
     expect(readPath("/v1.0/{id}/(x)+", "/v1x0/a/(x)+?p=1", keep)).toBeUndefined();
     expect(readPath("/v1.0/{id}/(x)+", "/v1.0/a/xx?p=1", keep)).toBeUndefined();
   });

@@ -1,7 +1,8 @@
-import { mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
+import { parse, stringify } from "yaml";
 import { diffSpecs, type EngineReport, type Report } from "../../src/index.js";
 import { loadCorpus, materialize } from "../helpers/corpus.js";
 
@@ -52,10 +53,12 @@ describe("the rules and the compiler together, on corpus cases", () => {
     // A rule said major; the types did not change (patch) or changed compatibly (minor).
     // A tighter bound: the types stay `number`, but the server refuses values it accepted.
     ["param-maximum-tightened", "major", "wire-level", undefined],
-    ["resp-type-widened", "patch", undefined, "rule-major-compiler-compatible"],
+    // integer → number: the same generated `number`, but a fraction may now arrive.
+    ["resp-type-widened", "major", "wire-level", undefined],
     ["param-schema-removed", "patch", undefined, "rule-major-compiler-compatible"],
-    // Headers keep an index signature (`[name: string]: unknown`): the same code compiles.
-    ["resp-header-removed", "patch", undefined, "rule-major-compiler-compatible"],
+    // Headers keep an index signature (`[name: string]: unknown`), so the same code compiles,
+    // but a header a caller reads is no longer sent: wire-level.
+    ["resp-header-removed", "major", "wire-level", undefined],
     ["resp-header-schema-removed", "major", "compiler", undefined],
     // `readonly` does not change assignability: its own check finds the key that became readonly.
     ["resp-property-read-only", "major", "compiler", undefined],
@@ -80,11 +83,11 @@ describe("the rules and the compiler together, on corpus cases", () => {
   });
 
   it("a downgrade keeps both answers: the rule's kind and message, the compiler's verdict", async () => {
-    const report = await reconciled("resp-type-widened");
+    const report = await reconciled("param-schema-removed");
     expect(report.disagreements).toEqual([
       {
         kind: "rule-major-compiler-compatible",
-        subjects: expect.arrayContaining(["GET /logs › response"]),
+        subjects: expect.arrayContaining([expect.stringMatching(/^GET \/logs/)]),
         rule: expect.objectContaining({
           severity: "major",
           message: expect.any(String),
@@ -96,6 +99,43 @@ describe("the rules and the compiler together, on corpus cases", () => {
     ]);
     const [rule] = report.disagreements.map((entry) => entry.rule?.kind);
     expect(report.changes.find((change) => change.kind === rule)?.severity).toBe("patch");
+  });
+
+  it("a downgraded major hides no break of the compiler's in the same operation", async () => {
+    // Both in GET /logs' 200 response, with the real engine: A, `oneOf` → `anyOf` in `Log`
+    // (a rule's major; the same TypeScript type, so downgraded); B, a discriminator added on
+    // `LogList.endpoint` (a break only the compiler sees). A must not cover B.
+    const base = parse(readFileSync(join(import.meta.dirname, "../corpus/base.yaml"), "utf8"));
+    const schemas = base.components.schemas;
+    schemas.Log.properties.source = { oneOf: [{ type: "string" }, { type: "integer" }] };
+    schemas.PhoneEndpoint = {
+      type: "object",
+      properties: { kind: { type: "string" }, number: { type: "string" } },
+    };
+    schemas.SipEndpoint = {
+      type: "object",
+      properties: { kind: { type: "string" }, uri: { type: "string" } },
+    };
+    schemas.LogList.properties.endpoint = {
+      oneOf: [{ $ref: "#/components/schemas/PhoneEndpoint" }, { $ref: "#/components/schemas/SipEndpoint" }],
+    };
+    const head = structuredClone(base);
+    head.components.schemas.Log.properties.source = { anyOf: [{ type: "string" }, { type: "integer" }] };
+    head.components.schemas.LogList.properties.endpoint.discriminator = { propertyName: "kind" };
+    const dir = join(work, "downgrade-hides-nothing");
+    mkdirSync(dir, { recursive: true });
+    writeFileSync(join(dir, "base.yaml"), stringify(base));
+    writeFileSync(join(dir, "head.yaml"), stringify(head));
+    const report = await diffSpecs({
+      base: join(dir, "base.yaml"),
+      head: join(dir, "head.yaml"),
+      overlays: [],
+    });
+    expect(report.bump).toBe("major");
+    expect(report.disagreements.map((entry) => entry.kind).sort()).toEqual([
+      "compiler-break-rule-missed",
+      "rule-major-compiler-compatible",
+    ]);
   });
 
   it("a break only the compiler sees becomes a major change, with the compiler's words", async () => {

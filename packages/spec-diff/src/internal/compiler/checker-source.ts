@@ -95,7 +95,12 @@ export function checkerSource(checks: readonly PlannedCheck[]): {
       `export const s${index}: ${O} = as<${N}>(); export const t${index}: NoExtra<${N}, ${O}> = as<${N}>(); export const u${index}: ${N} = as<${O}>(); export const w${index}: NoExtra<${O}, ${N}> = as<${O}>();`,
     );
   });
-  return { text: `${out.join("\n")}\n`, lines };
+  // Names are written as JSON strings, which leave U+2028 and U+2029 as they are; TypeScript
+  // counts them as line breaks, which would shift every later line off its check.
+  const text = out.map((line) =>
+    line.replace(/[\u2028\u2029]/g, (c) => `\\u${c.charCodeAt(0).toString(16)}`),
+  );
+  return { text: `${text.join("\n")}\n`, lines };
 }
 
 /**

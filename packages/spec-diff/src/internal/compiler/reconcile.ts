@@ -65,13 +65,20 @@ export function reconcile(
   const changes = ruleChanges.map((change): Change => {
     if (change.severity !== "major") return change;
     const subjects = context.subjectsOf(change);
-    covering.push(...subjects);
-    if (context.isWireLevel(change)) return { ...change, confirmedBy: "wire-level" };
+    // Only a major that stands covers the compiler's breaks: a downgraded one must not hide a
+    // break it did not cause.
+    if (context.isWireLevel(change)) {
+      covering.push(...subjects);
+      return { ...change, confirmedBy: "wire-level" };
+    }
     // A change inside a schema the compiler judged on its own is judged by that schema alone:
     // the operations that use it may break for another reason.
     const ownSchemas = subjects.filter((name) => schemas.has(name));
     const judging = ownSchemas.length > 0 ? ownSchemas : subjects;
-    if (judging.some(breaks)) return { ...change, confirmedBy: "compiler" };
+    if (judging.some(breaks)) {
+      covering.push(...subjects);
+      return { ...change, confirmedBy: "compiler" };
+    }
     const severity = judging.some(changed) ? "minor" : "patch";
     disagreements.push({
       kind: "rule-major-compiler-compatible",

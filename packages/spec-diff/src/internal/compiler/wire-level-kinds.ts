@@ -20,6 +20,10 @@ export const WIRE_LEVEL_KINDS: Readonly<Record<string, string>> = {
   // Bounds, patterns, lengths: the server refuses values it accepted, or sends values old
   // callers never saw; the generated types (`number`, `string`) carry no constraint.
   "schema-constraint-changed": "the server accepts or sends other values than before",
+  // A header the caller read is gone; generated headers keep an index signature, so code still compiles.
+  "response-header-removed": "a response header callers read is no longer sent",
+  // integer ↔ number: both generate `number`, but a fraction now arrives (or is refused).
+  "schema-type-changed": "the values change between integer and number",
   // Credentials: a call that was allowed is now refused, and the types carry no auth.
   "security-requirement-changed": "calls need other or more credentials",
   "security-requirement-removed": "a way to authenticate was taken away",
@@ -44,6 +48,10 @@ export const WIRE_LEVEL_KINDS: Readonly<Record<string, string>> = {
  */
 export function isWireLevel(kind: string, pointer: string, base: JsonObject, head: JsonObject): boolean {
   if (!(kind in WIRE_LEVEL_KINDS)) return false;
+  if (kind === "schema-type-changed") {
+    const [before, after] = [base, head].map((doc) => getAt(doc, splitPointer(pointer)));
+    return isNumeric(before) && isNumeric(after) && JSON.stringify(before) !== JSON.stringify(after);
+  }
   if (kind !== "parameter-serialization-changed") return true;
   const schemas = [base, head].flatMap((doc) => {
     const schema = parameterSchema(doc, pointer);
@@ -58,6 +66,12 @@ function parameterSchema(doc: JsonObject, pointer: string): Json | undefined {
   const at = segments.lastIndexOf("parameters");
   const parameter = resolve(doc, getAt(doc, at === -1 ? segments : segments.slice(0, at + 2)));
   return isObject(parameter) ? parameter.schema : undefined;
+}
+
+/** A `type` of integer or number (a type list counts when every member is one, or null). */
+function isNumeric(type: Json | undefined): boolean {
+  const types = (Array.isArray(type) ? type : [type]).filter((each) => each !== "null");
+  return types.length > 0 && types.every((each) => each === "integer" || each === "number");
 }
 
 function isPrimitive(schema: Json | undefined, doc: JsonObject): boolean {
