@@ -137,14 +137,15 @@ export function createVoiceClient(options?: VoiceClientOptions): VoiceClient {
   });
   // openapi-fetch runs the path serializer only when `params.path` is given, and would send a
   // call without it to the literal `/logs/%7Bid%7D`: with an empty one, a missing id is an
-  // InputError like a malformed one.
-  const { GET } = client;
-  client.GET = ((url: string, init?: { params?: { path?: object } }) =>
-    GET(
-      url as "/logs",
-      (url.includes("{")
-        ? { ...init, params: { ...init?.params, path: init?.params?.path ?? {} } }
-        : init) as never,
-    )) as typeof GET;
+  // InputError like a malformed one. `GET` and `request` are the spec's ways to these paths.
+  type Init = { params?: { path?: object } } | undefined;
+  const withPath = (url: string, init: Init) =>
+    (url.includes("{")
+      ? { ...init, params: { ...init?.params, path: init?.params?.path ?? {} } }
+      : init) as never;
+  const { GET, request } = client;
+  client.GET = ((url: string, init: Init) => GET(url as "/logs", withPath(url, init))) as typeof GET;
+  client.request = ((method: "get", url: string, init: Init) =>
+    request(method, url as "/logs", withPath(url, init))) as typeof request;
   return withRedactor(client, settings.redact) as VoiceClient;
 }

@@ -95,6 +95,11 @@ describe("GET /logs/{id} and /logs/{id}/events", () => {
     await expect(untyped("/logs/{id}/events", { params: { query: {} } })).rejects.toMatchObject({
       field: "path.id",
     });
+    const request = client().request as (method: string, url: string, init?: object) => Promise<unknown>;
+    await expect(request("get", "/logs/{id}")).rejects.toMatchObject({
+      name: "InputError",
+      field: "path.id",
+    });
     expect(server.requests).toEqual([]);
   });
 
