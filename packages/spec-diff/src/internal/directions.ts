@@ -3,7 +3,17 @@ import { getAt, joinPointer, splitPointer } from "./json-pointer.js";
 import { isObject, type Json, type JsonObject } from "./parsed-spec.js";
 import { valueKeys } from "./values.js";
 
-const methods = new Set(["get", "put", "post", "delete", "options", "head", "patch", "trace"]);
+/** The HTTP methods a path item may hold an operation under. */
+export const HTTP_METHODS: ReadonlySet<string> = new Set([
+  "get",
+  "put",
+  "post",
+  "delete",
+  "options",
+  "head",
+  "patch",
+  "trace",
+]);
 
 /** `#/components/schemas/Log/properties/id` → `#/components/schemas/Log`; undefined outside components. */
 export function componentOf(pointer: string): string | undefined {
@@ -79,7 +89,7 @@ export function* operations(doc: JsonObject): Generator<{
         : rawItem;
     if (!isObject(item)) continue;
     for (const [method, operation] of Object.entries(item)) {
-      if (methods.has(method) && isObject(operation)) yield { path, method, item, operation };
+      if (HTTP_METHODS.has(method) && isObject(operation)) yield { path, method, item, operation };
     }
   }
 }

@@ -1,10 +1,10 @@
 import type { Direction } from "../../report.js";
+import { deref } from "../describe.js";
+import { HTTP_METHODS } from "../directions.js";
 import { getAt, joinPointer, splitPointer } from "../json-pointer.js";
-import { isObject, type Json, type JsonObject } from "../parsed-spec.js";
+import { isObject, type JsonObject } from "../parsed-spec.js";
 import type { OperationShape } from "./operation-inventory.js";
 import { componentName } from "./surface-checks.js";
-
-const methods = new Set(["get", "put", "post", "delete", "options", "head", "patch", "trace"]);
 
 /** Separates a subject from the part of it a change is in: `GET /logs › query`. */
 export const PART = " › ";
@@ -39,12 +39,12 @@ export function changeSubjects(
   };
   const side = docs[change.side];
   const parameterIn = (at: string[]) => {
-    const found = resolve(side, getAt(side, at));
+    const found = deref(side, getAt(side, at));
     return isObject(found) && typeof found.in === "string" ? found.in : undefined;
   };
   if ((root === "paths" || root === "webhooks") && first !== undefined) {
     if (root === "paths") subjects.add(`paths[${JSON.stringify(first)}]`);
-    const method = second !== undefined && methods.has(second) ? second : undefined;
+    const method = second !== undefined && HTTP_METHODS.has(second) ? second : undefined;
     const area = method ? third : second;
     const index = method ? fourth : third;
     let part: string | undefined;
@@ -73,10 +73,6 @@ export function changeSubjects(
     for (const operation of all) if (operation.components.has(component)) addOperation(operation, part);
   }
   return [...subjects];
-}
-
-function resolve(doc: JsonObject, node: Json | undefined): Json | undefined {
-  return isObject(node) && typeof node.$ref === "string" ? getAt(doc, splitPointer(node.$ref)) : node;
 }
 
 /**

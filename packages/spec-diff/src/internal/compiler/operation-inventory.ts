@@ -1,11 +1,11 @@
+import { deref } from "../describe.js";
+import { HTTP_METHODS } from "../directions.js";
 import { getAt, joinPointer, splitPointer } from "../json-pointer.js";
 import { isObject, type Json, type JsonObject } from "../parsed-spec.js";
 
 /** The parameter locations openapi-typescript gives a type each: `parameters[in]`. */
 export const parameterLocations = ["path", "query", "header", "cookie"] as const;
 export type ParameterLocation = (typeof parameterLocations)[number];
-
-const methods = ["get", "put", "post", "delete", "options", "head", "patch", "trace"];
 
 /** What one operation declares, as far as its generated type has parts to compare. */
 export interface OperationShape {
@@ -94,7 +94,7 @@ function* everyOperation(doc: JsonObject) {
     for (const [path, raw] of Object.entries(items)) {
       const item = resolve(doc, raw);
       if (!item) continue;
-      for (const method of methods) {
+      for (const method of HTTP_METHODS) {
         const operation = item[method];
         if (isObject(operation)) yield { root, path, method, item, operation };
       }
@@ -106,11 +106,8 @@ const list = (value: Json | undefined): Json[] => (Array.isArray(value) ? value 
 
 /** The object itself, or the one its internal `$ref` names (bundles have no other kind). */
 function resolve(doc: JsonObject, node: Json | undefined): JsonObject | undefined {
-  if (isObject(node) && typeof node.$ref === "string" && node.$ref.startsWith("#/")) {
-    const target = getAt(doc, splitPointer(node.$ref));
-    return isObject(target) ? target : undefined;
-  }
-  return isObject(node) ? node : undefined;
+  const target = deref(doc, node);
+  return isObject(target) ? target : undefined;
 }
 
 /** Adds to `into` every component a node reaches, following `$ref`s through components. */

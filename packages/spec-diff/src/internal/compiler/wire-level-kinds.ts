@@ -1,3 +1,4 @@
+import { deref } from "../describe.js";
 import { getAt, splitPointer } from "../json-pointer.js";
 import { isObject, type Json, type JsonObject } from "../parsed-spec.js";
 
@@ -64,7 +65,7 @@ export function isWireLevel(kind: string, pointer: string, base: JsonObject, hea
 function parameterSchema(doc: JsonObject, pointer: string): Json | undefined {
   const segments = splitPointer(pointer);
   const at = segments.lastIndexOf("parameters");
-  const parameter = resolve(doc, getAt(doc, at === -1 ? segments : segments.slice(0, at + 2)));
+  const parameter = deref(doc, getAt(doc, at === -1 ? segments : segments.slice(0, at + 2)));
   return isObject(parameter) ? parameter.schema : undefined;
 }
 
@@ -75,12 +76,8 @@ function isNumeric(type: Json | undefined): boolean {
 }
 
 function isPrimitive(schema: Json | undefined, doc: JsonObject): boolean {
-  const resolved = resolve(doc, schema);
+  const resolved = deref(doc, schema);
   if (!isObject(resolved)) return false;
   const types = Array.isArray(resolved.type) ? resolved.type : [resolved.type];
   return types.every((type) => ["string", "number", "integer", "boolean", "null"].includes(String(type)));
-}
-
-function resolve(doc: JsonObject, node: Json | undefined): Json | undefined {
-  return isObject(node) && typeof node.$ref === "string" ? getAt(doc, splitPointer(node.$ref)) : node;
 }
