@@ -6,7 +6,7 @@ const { version } = JSON.parse(readFileSync(new URL("./package.json", import.met
 };
 
 export default defineConfig({
-  entry: ["src/index.ts"],
+  entry: { index: "src/index.ts", dates: "src/dates/index.ts", validation: "src/validation/index.ts" },
   format: ["esm", "cjs"],
   platform: "neutral",
   dts: true,
@@ -14,4 +14,6 @@ export default defineConfig({
   fixedExtension: true,
   // The User-Agent's version, from package.json at build time (changesets bumps only that file).
   define: { __VERSION__: JSON.stringify(version) },
+  // The generated validators name ajv-formats' format checks: inlined, so users install nothing more.
+  deps: { onlyBundle: ["ajv-formats"] },
 });

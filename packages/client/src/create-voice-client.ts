@@ -1,4 +1,5 @@
 import type {
+  Dated,
   GetVoiceLogResponse,
   ListVoiceLogEventsResponse,
   ListVoiceLogsResponse,
@@ -12,6 +13,18 @@ import { pathSerializer } from "./internal/path-checks.js";
 import { retryingFetch } from "./internal/retrying-fetch.js";
 import { withRedactor } from "./redactor-of.js";
 import type { VoicePaths } from "./voice-paths.js";
+
+/**
+ * How a client hands over the spec's `format: date-time` fields (`created_at`, `discarded_at`,
+ * `event_at`): `"string"`, as the server wrote them (what `createVoiceClient()` does), or
+ * `"date"`, as `Date` objects (what a client wrapped by `withDates()` does).
+ *
+ * @example
+ * ```ts
+ * const dates: DateMode = "date";
+ * ```
+ */
+export type DateMode = "string" | "date";
 
 /**
  * The second argument of `GET("/logs")`: `params.query` (checked against the spec at compile
@@ -34,8 +47,12 @@ export type VoiceLogsInit = Omit<FetchOptions<VoicePaths["/logs"]["get"]>, "pars
  * if (error && "errors" in error) console.error(error.errors); // the 422 list
  * ```
  */
-export type VoiceLogsResult =
-  | { data: ListVoiceLogsResponse; error?: never; response: Response }
+export type VoiceLogsResult<D extends DateMode = "string"> =
+  | {
+      data: D extends "date" ? Dated.ListVoiceLogsResponse : ListVoiceLogsResponse;
+      error?: never;
+      response: Response;
+    }
   | { data?: never; error: ApiErrorBody<400 | 401 | 422 | 500>; response: Response };
 
 /**
@@ -59,8 +76,12 @@ export type VoiceLogInit = Omit<FetchOptions<VoicePaths["/logs/{id}"]["get"]>, "
  * if (error && "error" in error && error.error === "Not Found") console.log("no such log");
  * ```
  */
-export type VoiceLogResult =
-  | { data: GetVoiceLogResponse; error?: never; response: Response }
+export type VoiceLogResult<D extends DateMode = "string"> =
+  | {
+      data: D extends "date" ? Dated.GetVoiceLogResponse : GetVoiceLogResponse;
+      error?: never;
+      response: Response;
+    }
   | { data?: never; error: ApiErrorBody<400 | 401 | 404 | 422 | 500>; response: Response };
 
 /**
@@ -73,16 +94,23 @@ export type VoiceLogResult =
  * for (const event of data?.data ?? []) console.log(event.event_at, event.name);
  * ```
  */
-export type VoiceLogEventsResult =
-  | { data: ListVoiceLogEventsResponse; error?: never; response: Response }
+export type VoiceLogEventsResult<D extends DateMode = "string"> =
+  | {
+      data: D extends "date" ? Dated.ListVoiceLogEventsResponse : ListVoiceLogEventsResponse;
+      error?: never;
+      response: Response;
+    }
   | { data?: never; error: ApiErrorBody<400 | 401 | 404 | 422 | 500>; response: Response };
 
 /**
  * The client: openapi-fetch's, typed by the Voice API spec, with `use()`/`eject()` for your own
  * middleware. Declared here rather than re-exported, so our `.d.cts` never re-exports
  * openapi-fetch's (which mixes `export =` with named exports and breaks CommonJS consumers).
- * `GET` is typed by hand: openapi-fetch's own result type drops every property typed `null`
- * (such as `url` of Video Room logs), and its generic init lets unknown query keys through.
+ * `GET` and `request` are typed by hand: openapi-fetch's own result type drops every property
+ * typed `null` (such as `url` of Video Room logs) and turns a `Date` into a bag of methods, and
+ * its generic init lets unknown query keys through.
+ * `D` says how dates come: `VoiceClient<"date">` is what `withDates()` of
+ * `@signalwire-voice/client/dates` returns.
  *
  * @example
  * ```ts
@@ -90,13 +118,20 @@ export type VoiceLogEventsResult =
  * const { data, error } = await client.GET("/logs", { params: { query: { page_size: 10 } } });
  * ```
  */
-export interface VoiceClient extends Omit<Client<VoicePaths>, "GET"> {
+export interface VoiceClient<D extends DateMode = "string">
+  extends Omit<Client<VoicePaths>, "GET" | "request"> {
   /** `GET /logs` ("List Logs"): one page of voice logs, newest first. */
-  GET(url: "/logs", init?: VoiceLogsInit): Promise<VoiceLogsResult>;
+  GET(url: "/logs", init?: VoiceLogsInit): Promise<VoiceLogsResult<D>>;
   /** `GET /logs/{id}` ("Find a Log by ID"): one log; 404 when there is no such log. */
-  GET(url: "/logs/{id}", init: VoiceLogInit): Promise<VoiceLogResult>;
+  GET(url: "/logs/{id}", init: VoiceLogInit): Promise<VoiceLogResult<D>>;
   /** `GET /logs/{id}/events` ("List Log Events"): every event of one log. */
-  GET(url: "/logs/{id}/events", init: VoiceLogInit): Promise<VoiceLogEventsResult>;
+  GET(url: "/logs/{id}/events", init: VoiceLogInit): Promise<VoiceLogEventsResult<D>>;
+  /** `GET /logs`, with the method as an argument: the same as `GET("/logs", init)`. */
+  request(method: "get", url: "/logs", init?: VoiceLogsInit): Promise<VoiceLogsResult<D>>;
+  /** `GET /logs/{id}`, with the method as an argument. */
+  request(method: "get", url: "/logs/{id}", init: VoiceLogInit): Promise<VoiceLogResult<D>>;
+  /** `GET /logs/{id}/events`, with the method as an argument. */
+  request(method: "get", url: "/logs/{id}/events", init: VoiceLogInit): Promise<VoiceLogEventsResult<D>>;
 }
 
 /**

@@ -1,4 +1,6 @@
+import type { Dated } from "@signalwire-voice/types";
 import { describe, expectTypeOf, it } from "vitest";
+import { withDates } from "../src/dates/index.js";
 import {
   type ApiError,
   type BadRequestBody,
@@ -150,5 +152,43 @@ describe("GET /logs/{id} and /logs/{id}/events", () => {
       // @ts-expect-error -- no such path parameter
       client.GET("/logs/{id}", { params: { path: { id, log_id: id } } }),
     ]);
+  });
+});
+
+describe("withDates: every date-time typed Date, and only there", () => {
+  const dated = withDates(client);
+  const id = "b7182dc2-00f3-40e4-a5ce-20f164b329df";
+
+  it("types each answer's dates as Date, the rest as the spec's", async () => {
+    expectTypeOf(dated).toEqualTypeOf<VoiceClient<"date">>();
+    const page = unwrap(await dated.GET("/logs"));
+    expectTypeOf(page).toEqualTypeOf<Dated.ListVoiceLogsResponse>();
+    const log = page.data[0];
+    if (log && !("discarded_at" in log)) {
+      expectTypeOf(log.created_at).toEqualTypeOf<Date>();
+      expectTypeOf(log.from).toEqualTypeOf<string>();
+    }
+    if (log && "discarded_at" in log) expectTypeOf(log.discarded_at).toEqualTypeOf<Date>();
+    expectTypeOf(page.links.next).toEqualTypeOf<string | undefined>();
+    const one = unwrap(await dated.GET("/logs/{id}", { params: { path: { id } } }));
+    expectTypeOf(one.created_at).toEqualTypeOf<Date>();
+    const events = unwrap(await dated.GET("/logs/{id}/events", { params: { path: { id } } }));
+    expectTypeOf<(typeof events.data)[number]["event_at"]>().toEqualTypeOf<Date>();
+    const requested = unwrap(await dated.request("get", "/logs/{id}/events", { params: { path: { id } } }));
+    expectTypeOf<(typeof requested.data)[number]["event_at"]>().toEqualTypeOf<Date>();
+  });
+
+  it("keeps the wire strings on a client without it, and the same requests on both", async () => {
+    const page = unwrap(await client.GET("/logs"));
+    expectTypeOf<(typeof page.data)[number]["created_at"]>().toEqualTypeOf<string>();
+    async function bad() {
+      // @ts-expect-error page_size is a number on a dated client too
+      await dated.GET("/logs", { params: { query: { page_size: "10" } } });
+      // @ts-expect-error the id is still required
+      await dated.GET("/logs/{id}", {});
+      // @ts-expect-error a dated client takes a plain one only
+      withDates(dated);
+    }
+    expectTypeOf(bad).toBeFunction();
   });
 });

@@ -13,10 +13,11 @@ const packageDir = fileURLToPath(new URL("..", import.meta.url));
  * @property {string[]} overlays absolute paths of our overlays, applied in order
  * @property {string} bundle     absolute path of the bundled SDK spec (build output)
  * @property {string} types      absolute path of the generated TypeScript
- * @property {string} [parameters] absolute path of the generated parameter rules, if the API has them
+ * @property {string} [datedTypes] absolute path of the types with `Date` for each date-time, if the API has them
+ * @property {string} [client] absolute path of the folder of a client's generated files (checks, dates, validators), if the API has one
  */
 
-/** @typedef {{ upstream: string; overlays?: string[]; bundle: string; types: string; parameters?: string }} ApiConfig */
+/** @typedef {{ upstream: string; overlays?: string[]; bundle: string; types: string; datedTypes?: string; client?: string }} ApiConfig */
 /** @type {{ root: string; config: string; apis: Record<string, ApiConfig> }} */
 const config = JSON.parse(readFileSync(join(packageDir, "apis.json"), "utf8"));
 
@@ -40,7 +41,8 @@ export function loadApis(only) {
     overlays: (api.overlays ?? []).map(at),
     bundle: at(api.bundle),
     types: at(api.types),
-    ...(api.parameters && { parameters: at(api.parameters) }),
+    ...(api.datedTypes && { datedTypes: at(api.datedTypes) }),
+    ...(api.client && { client: at(api.client) }),
   }));
   if (only === undefined) return entries;
   const found = entries.filter((api) => api.name === only);

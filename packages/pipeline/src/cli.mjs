@@ -2,20 +2,21 @@
 // @ts-check
 // `signalwire-pipeline <step> [--api name]`: the steps each workspace package runs for its API.
 import { existsSync, mkdirSync, writeFileSync } from "node:fs";
-import { dirname, relative } from "node:path";
+import { dirname, join, relative } from "node:path";
 import { parseArgs } from "node:util";
 import { loadApis, workspaceDir } from "./apis.mjs";
 import { bundleApi } from "./bundle.mjs";
+import { clientFiles } from "./client-files.mjs";
 import { driftedFiles } from "./drift.mjs";
 import { generateTypes } from "./generate.mjs";
 import { lintApi } from "./lint.mjs";
-import { generateParameters } from "./parameters.mjs";
 
 const USAGE = `Usage: signalwire-pipeline <step> [--api <name>]
   lint             lint each upstream spec with its <name>@upstream rules
   bundle           apply the overlays, bundle, lint the result with <name>@sdk rules
-  generate         generate TypeScript types from each bundle
-  generate-parameters  generate each bundle's parameter rules (APIs with a \`parameters\` file)
+  generate         generate TypeScript types from each bundle (and the \`datedTypes\`, where listed)
+  generate-client  generate a client's parameter rules, date plans and response validators
+                   from each bundle (APIs with a \`client\` folder)
   check-generated  regenerate into a temp folder; fail if a committed file differs
 Without --api, every API of the pipeline's apis.json.`;
 
@@ -41,21 +42,26 @@ const steps = {
       mkdirSync(dirname(api.types), { recursive: true });
       writeFileSync(api.types, await generateTypes(api.bundle, api.name));
       console.log(`✔ generate: ${api.name} → ${relative(workspaceDir, api.types)}`);
+      if (api.datedTypes) {
+        writeFileSync(api.datedTypes, await generateTypes(api.bundle, api.name, { dates: true }));
+        console.log(`✔ generate: ${api.name} → ${relative(workspaceDir, api.datedTypes)}`);
+      }
     }
     return true;
   },
-  "generate-parameters": (apis) => {
+  "generate-client": (apis) => {
     for (const api of apis) {
-      if (!api.parameters) continue;
+      if (!api.client) continue;
       if (!existsSync(api.bundle)) {
         console.error(
-          `✖ generate-parameters: ${relative(workspaceDir, api.bundle)} is missing. Run \`pnpm spec:bundle\` first (turbo does).`,
+          `✖ generate-client: ${relative(workspaceDir, api.bundle)} is missing. Run \`pnpm spec:bundle\` first (turbo does).`,
         );
         return false;
       }
-      mkdirSync(dirname(api.parameters), { recursive: true });
-      writeFileSync(api.parameters, generateParameters(api.bundle, api.name));
-      console.log(`✔ generate-parameters: ${api.name} → ${relative(workspaceDir, api.parameters)}`);
+      mkdirSync(api.client, { recursive: true });
+      for (const [name, text] of clientFiles(api.bundle, api.name))
+        writeFileSync(join(api.client, name), text);
+      console.log(`✔ generate-client: ${api.name} → ${relative(workspaceDir, api.client)}`);
     }
     return true;
   },

@@ -2,13 +2,13 @@
 // The drift check: bundle and generate every API into a temp folder and compare with the
 // committed files, so a hand edit of generated code, or a spec change that was not
 // regenerated, fails CI naming each file.
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { basename, join, relative } from "node:path";
 import { loadApis, workspaceDir } from "./apis.mjs";
 import { bundleApi } from "./bundle.mjs";
+import { clientFiles } from "./client-files.mjs";
 import { generateTypes } from "./generate.mjs";
-import { generateParameters } from "./parameters.mjs";
 
 /**
  * The workspace-relative paths of committed generated files that differ from a fresh
@@ -28,9 +28,12 @@ export async function driftedFiles(apis = loadApis()) {
       if (!bundle) return undefined;
       /** @type {[path: string, text: string][]} */
       const outputs = [[api.types, await generateTypes(bundle, api.name)]];
-      if (api.parameters) outputs.push([api.parameters, generateParameters(bundle, api.name)]);
+      if (api.datedTypes)
+        outputs.push([api.datedTypes, await generateTypes(bundle, api.name, { dates: true })]);
+      if (api.client)
+        for (const [name, text] of clientFiles(bundle, api.name))
+          outputs.push([join(api.client, name), text]);
       for (const [path, fresh] of outputs) {
-        writeFileSync(join(work, basename(path)), fresh);
         if (!existsSync(path) || readFileSync(path, "utf8") !== fresh)
           drifted.push(relative(workspaceDir, path));
       }

@@ -11,8 +11,12 @@
  */
 export { loadApis, redoclyConfig, specInputs, workspaceDir } from "./apis.mjs";
 export { bundleApi, bundleApiAsync } from "./bundle.mjs";
+export { clientFiles } from "./client-files.mjs";
+export { datePlans, generateDates } from "./dates.mjs";
 export { driftedFiles } from "./drift.mjs";
 export { generateTypes } from "./generate.mjs";
 export { lintApi } from "./lint.mjs";
 export { generateParameters, parameterRules } from "./parameters.mjs";
 export { redocly, redoclyAsync, redoclyBin } from "./redocly.mjs";
+export { resolver, responseSchemas } from "./refs.mjs";
+export { generateValidators } from "./validators.mjs";

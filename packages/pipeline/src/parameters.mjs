@@ -2,6 +2,7 @@
 // Step 3b: the request parameters of a bundled SDK spec, as data a client checks before sending.
 import { readFileSync } from "node:fs";
 import { parse } from "yaml";
+import { resolver } from "./refs.mjs";
 
 /**
  * @typedef {object} ParameterRule what the spec says of one parameter's value
@@ -28,19 +29,7 @@ const KEPT = /** @type {const} */ (["type", "minimum", "maximum", "enum", "forma
 export function parameterRules(doc) {
   /** @type {{ query: Record<string, ParameterRule>; path: Record<string, ParameterRule> }} */
   const rules = { query: {}, path: {} };
-  const resolve = (/** @type {any} */ node) => {
-    for (let seen = 0; node?.$ref && seen < 32; seen++) {
-      node = node.$ref
-        .slice(2)
-        .split("/")
-        .reduce(
-          (/** @type {any} */ at, /** @type {string} */ key) =>
-            at?.[key.replace(/~1/g, "/").replace(/~0/g, "~")],
-          doc,
-        );
-    }
-    return node;
-  };
+  const resolve = resolver(doc);
   for (const [path, item] of Object.entries(doc.paths ?? {})) {
     for (const [method, operation] of Object.entries(/** @type {Record<string, any>} */ (item))) {
       if (typeof operation !== "object" || !Array.isArray(operation?.parameters)) continue;
@@ -71,7 +60,7 @@ export function parameterRules(doc) {
 /**
  * The generated module of a bundle's parameter rules, with its do-not-edit header.
  * @example
- * writeFileSync(api.parameters, generateParameters(api.bundle, api.name));
+ * writeFileSync(join(api.client, "parameters.ts"), generateParameters(api.bundle, api.name));
  * @param {string} bundlePath
  * @param {string} apiName
  */
@@ -79,7 +68,7 @@ export function generateParameters(bundlePath, apiName) {
   const rules = parameterRules(parse(readFileSync(bundlePath, "utf8")));
   return [
     "// Generated file. Do not edit: it is overwritten and CI fails on drift.",
-    `// Made by \`pnpm generate\` (signalwire-pipeline generate-parameters --api ${apiName}) from the`,
+    `// Made by \`pnpm generate\` (signalwire-pipeline generate-client --api ${apiName}) from the`,
     `// pipeline's apis.json → "${apiName}" bundle: each query and path parameter as its schema constrains it.`,
     "",
     "/** What the spec says of each request parameter's value, by location and name. */",

@@ -186,7 +186,7 @@ describe("check:generated", () => {
   });
 });
 
-describe("the client's parameter checks follow the spec", () => {
+describe("the client's generated code follows the spec", () => {
   it("regenerates page_size's bound when the spec moves it, and check:generated names the stale table", () => {
     const parameters = "packages/client/src/generated/parameters.ts";
     const restore = editFile("spec/voice.yaml", (text) =>
@@ -199,14 +199,64 @@ describe("the client's parameter checks follow the spec", () => {
       const stale = run(process.execPath, ["packages/pipeline/src/cli.mjs", "check-generated"]);
       expect(stale.status).toBe(1);
       expect(stale.output).toContain(parameters);
-      const { status } = run(process.execPath, ["packages/pipeline/src/cli.mjs", "generate-parameters"]);
+      const { status } = run(process.execPath, ["packages/pipeline/src/cli.mjs", "generate-client"]);
       expect(status).toBe(0);
       const table = readFileSync(join(work, parameters), "utf8");
       expect(table).toMatch(/"page_size": \{\n\s+"type": "integer",\n\s+"minimum": 1,\n\s+"maximum": 500,/);
     } finally {
       restore();
       run(process.execPath, ["packages/pipeline/src/cli.mjs", "bundle", "--api", "voice"]);
-      run(process.execPath, ["packages/pipeline/src/cli.mjs", "generate-parameters"]);
+      run(process.execPath, ["packages/pipeline/src/cli.mjs", "generate-client"]);
+    }
+  });
+
+  it("regenerates the date plans and the response validators when a field stops being a date-time", async () => {
+    const event = {
+      event_at: "yesterday",
+      level: "info",
+      name: "calling_call_initiated",
+      details: {},
+      project_id: "0b9f3c1e-2f4d-4c5b-8a6e-7d8c9b0a1f2e",
+      log_id: "b7182dc2-00f3-40e4-a5ce-20f164b329df",
+    };
+    type Validators = { VALIDATORS: Record<string, Record<string, (body: unknown) => boolean>> };
+    const accepts = async (root: string) => {
+      const { VALIDATORS } = (await import(
+        `${join(root, "packages/client/src/generated/validators.ts")}?at=${Date.now()}`
+      )) as Validators;
+      return VALIDATORS["GET /logs/{id}/events"]?.["200"]?.({ data: [event] });
+    };
+    const plans = (root: string) => {
+      const text = readFileSync(join(root, "packages/client/src/generated/dates.ts"), "utf8");
+      return JSON.parse(text.slice(text.indexOf("= ") + 2, text.lastIndexOf(" as const"))) as Record<
+        string,
+        unknown
+      >;
+    };
+    // The generated validators import ajv-formats, installed for the client.
+    if (!existsSync(join(work, "packages/client/node_modules")))
+      symlinkSync(
+        join(repoRoot, "packages/client/node_modules"),
+        join(work, "packages/client/node_modules"),
+        "dir",
+      );
+    expect(await accepts(repoRoot)).toBe(false);
+    expect(plans(repoRoot)).toHaveProperty(["GET /logs/{id}/events"]);
+    const restore = editFile("spec/voice.yaml", (text) =>
+      text.replace(/( {8}event_at:\n {10}type: string\n) {10}format: date-time\n/, "$1"),
+    );
+    try {
+      expect(
+        run(process.execPath, ["packages/pipeline/src/cli.mjs", "bundle", "--api", "voice"]).status,
+      ).toBe(0);
+      expect(run(process.execPath, ["packages/pipeline/src/cli.mjs", "generate-client"]).status).toBe(0);
+      expect(await accepts(work)).toBe(true);
+      expect(plans(work)).not.toHaveProperty(["GET /logs/{id}/events"]);
+      expect(plans(work)).toHaveProperty(["GET /logs", "200", "data", 0, "created_at"], 1);
+    } finally {
+      restore();
+      run(process.execPath, ["packages/pipeline/src/cli.mjs", "bundle", "--api", "voice"]);
+      run(process.execPath, ["packages/pipeline/src/cli.mjs", "generate-client"]);
     }
   });
 });

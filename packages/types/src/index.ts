@@ -16,6 +16,16 @@
  */
 import type { components, operations } from "./generated/voice.js";
 
+/**
+ * The response types with every date-time field a `Date` (`Dated.VoiceLog`,
+ * `Dated.ListVoiceLogsResponse`…), as a client made with `withDates()` hands them over.
+ *
+ * @example
+ * ```ts
+ * const created: Dated.VoiceLog["created_at"] = new Date("2026-01-15T09:30:00Z");
+ * ```
+ */
+export type * as Dated from "./dated.js";
 /** The raw generated maps, for openapi-fetch (`createClient<paths>()`) and advanced use. */
 export type { $defs, components, operations, paths, webhooks } from "./generated/voice.js";
 

@@ -1,5 +1,5 @@
 // Generated file. Do not edit: it is overwritten and CI fails on drift.
-// Made by `pnpm generate` (signalwire-pipeline generate-parameters --api voice) from the
+// Made by `pnpm generate` (signalwire-pipeline generate-client --api voice) from the
 // pipeline's apis.json → "voice" bundle: each query and path parameter as its schema constrains it.
 
 /** What the spec says of each request parameter's value, by location and name. */

@@ -1,0 +1,41 @@
+import type { VoiceClient } from "../create-voice-client.js";
+import { DATES } from "../generated/dates.js";
+import type { FetchResult } from "../unwrap.js";
+import { type DatePlan, reviveDates } from "./revive-dates.js";
+
+type Plans = Readonly<Record<string, Readonly<Record<string, DatePlan>> | undefined>>;
+
+/**
+ * A client that hands over every `format: date-time` field of every answer (`created_at`,
+ * `discarded_at`, `event_at`) as a `Date`, and is typed so: `VoiceClient<"date">`. Where the
+ * dates are comes from the spec, at build time. `client` itself is left as it was (its answers
+ * keep the wire strings); the new one shares its settings, middleware and redaction.
+ *
+ * A date the server wrote that is not an RFC 3339 date-time fails the call with
+ * `UnexpectedResponseError`, naming the field: there is no `Date` to hand over.
+ *
+ * @example
+ * ```ts
+ * const client = withDates(createVoiceClient());
+ * const log = unwrap(await client.GET("/logs/{id}", { params: { path: { id } } }));
+ * console.log(log.created_at.toISOString());
+ * ```
+ */
+export function withDates(client: VoiceClient): VoiceClient<"date"> {
+  const plans: Plans = DATES;
+  // Everything but the two calls with a body to revive comes from `client` itself.
+  const dated: VoiceClient<"date"> = Object.create(client);
+  const revived = async (operation: string, answer: Promise<FetchResult<unknown>>) => {
+    const result = await answer;
+    const plan = plans[operation]?.[result.response.status];
+    if (plan !== undefined && result.data !== undefined) reviveDates(result.data, plan, result.response);
+    return result;
+  };
+  const { GET, request } = client as unknown as Record<"GET" | "request", (...args: unknown[]) => never>;
+  Object.assign(dated, {
+    GET: (url: string, init: unknown) => revived(`GET ${url}`, GET(url, init)),
+    request: (method: string, url: string, init: unknown) =>
+      revived(`${method.toUpperCase()} ${url}`, request(method, url, init)),
+  });
+  return dated;
+}
