@@ -3,7 +3,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { type RunningMockServer, startMockServer } from "../src/index.js";
 import { AUTH, getJson } from "./helpers.js";
 import { rawExchange } from "./raw-http.js";
-import { violations } from "./spec-schemas.js";
+import { violations } from "./response-violations.js";
 
 /**
  * What a hostile or broken peer can send over a socket, and what it gets: a JSON answer in the

@@ -2,11 +2,11 @@ import type { VoiceLog } from "@signalwire-voice/types";
 import { describe, expect, it } from "vitest";
 import { createMockServer, type Fault, type MockServer } from "../src/index.js";
 import { AUTH, LOGS_URL, listAll, logsUrl, logUrl, ORIGIN, walk } from "./helpers.js";
-import { type OperationId, operationOf, specStatusesOf, violations } from "./spec-schemas.js";
+import { type Operation, operationOf, specStatusesOf, violations } from "./response-violations.js";
 
 interface Answer {
   name: string;
-  operation: OperationId;
+  operation: Operation;
   status: number;
   contentType: string | null;
   body: unknown;
@@ -17,7 +17,7 @@ const answers: Answer[] = [];
 async function record(name: string, server: MockServer, url: string, init: RequestInit = { headers: AUTH }) {
   const response = await server.fetch(url, init);
   const contentType = response.headers.get("content-type");
-  const operation = operationOf(url) ?? "list_voice_logs";
+  const operation = operationOf(url) ?? "GET /logs";
   const answer: Answer = {
     name,
     operation,
@@ -81,7 +81,7 @@ for (const log of everyLog) {
     const url = logUrl(log.id, suffix);
     const response = await server.fetch(url, { headers: AUTH });
     const contentType = response.headers.get("content-type");
-    const operation = operationOf(url) ?? "list_voice_logs";
+    const operation = operationOf(url) ?? "GET /logs";
     byId.push({ name: url, operation, status: response.status, contentType, body: await response.json() });
   }
 }
@@ -116,7 +116,7 @@ describe("every JSON body the server sends conforms to spec/dist/voice.sdk.yaml"
     },
   );
 
-  it.each(["get_voice_log", "list_voice_log_events"] as const)(
+  it.each(["GET /logs/{id}", "GET /logs/{id}/events"] as const)(
     "%s: every log (3000 seeded, 25 inserted, the discarded ones)",
     (operation) => {
       const mine = byId.filter((answer) => answer.operation === operation);
@@ -132,7 +132,7 @@ describe("every JSON body the server sends conforms to spec/dist/voice.sdk.yaml"
     },
   );
 
-  it.each(["list_voice_logs", "get_voice_log", "list_voice_log_events"] as const)(
+  it.each(["GET /logs", "GET /logs/{id}", "GET /logs/{id}/events"] as const)(
     "%s: drove every status the spec declares",
     (operation) => {
       const statuses = new Set(
@@ -146,17 +146,17 @@ describe("every JSON body the server sends conforms to spec/dist/voice.sdk.yaml"
     const kindsOf = (data: Record<string, unknown>[]) =>
       new Set(data.map((log) => (log.discarded_at ? "discarded" : log.type)));
     const listed = answers.flatMap((answer) =>
-      answer.status === 200 && answer.operation === "list_voice_logs"
+      answer.status === 200 && answer.operation === "GET /logs"
         ? (answer.body as { data: Record<string, unknown>[] }).data
         : [],
     );
     const single = byId
-      .filter((a) => a.operation === "get_voice_log")
+      .filter((a) => a.operation === "GET /logs/{id}")
       .map((a) => a.body as Record<string, unknown>);
     expect(kindsOf(listed).size).toBe(9);
     expect(kindsOf(single).size).toBe(9);
     const events = byId.flatMap((a) =>
-      a.operation === "list_voice_log_events" ? (a.body as { data: { name: string }[] }).data : [],
+      a.operation === "GET /logs/{id}/events" ? (a.body as { data: { name: string }[] }).data : [],
     );
     const prefixes = new Set(events.map((event) => event.name.split("_").slice(0, 2).join("_")));
     expect([...prefixes].sort()).toEqual([
@@ -211,13 +211,21 @@ describe("the conformance check fails when a field is broken", () => {
     expect(violations(status, broken)).not.toEqual([]);
   });
 
+  it("reports a page the server would never send: where, what the spec expected, what arrived", () => {
+    const log = sample.data[relay];
+    const page = { ...sample, data: [{ ...log, created_at: "yesterday" }] };
+    expect(violations(200, page)).toEqual([
+      `/data/0/created_at must match format "date-time", received "yesterday" (log ${log?.id})`,
+    ]);
+  });
+
   const single = (find: (log: VoiceLog) => boolean) =>
     structuredClone(
-      byId.find((a) => a.operation === "get_voice_log" && find(a.body as VoiceLog))?.body,
+      byId.find((a) => a.operation === "GET /logs/{id}" && find(a.body as VoiceLog))?.body,
     ) as Record<string, unknown>;
   const events = structuredClone(
     byId.find(
-      (a) => a.operation === "list_voice_log_events" && (a.body as { data: unknown[] }).data.length > 2,
+      (a) => a.operation === "GET /logs/{id}/events" && (a.body as { data: unknown[] }).data.length > 2,
     )?.body,
   ) as { data: Record<string, unknown>[] };
 
@@ -232,15 +240,15 @@ describe("the conformance check fails when a field is broken", () => {
       },
     ],
     ["a list page instead of a log", () => ({ links: { self: "x", first: "x" }, data: [] })],
-  ])("get_voice_log: %s", (_name, broken) => {
+  ])("GET /logs/{id}: %s", (_name, broken) => {
     expect(
       violations(
         200,
         single((log) => "type" in log),
-        "get_voice_log",
+        "GET /logs/{id}",
       ),
     ).toEqual([]);
-    expect(violations(200, broken(), "get_voice_log")).not.toEqual([]);
+    expect(violations(200, broken(), "GET /logs/{id}")).not.toEqual([]);
   });
 
   it.each<[string, (body: typeof events) => void]>([
@@ -254,18 +262,18 @@ describe("the conformance check fails when a field is broken", () => {
     ["details that are a list", (b) => Object.assign(b.data[0] ?? {}, { details: [] })],
     ["a name that is not a string", (b) => Object.assign(b.data[0] ?? {}, { name: 7 })],
     ["data that is not an array", (b) => Object.assign(b, { data: {} })],
-  ])("list_voice_log_events: %s", (_name, breakIt) => {
+  ])("GET /logs/{id}/events: %s", (_name, breakIt) => {
     const broken = structuredClone(events);
     breakIt(broken);
-    expect(violations(200, events, "list_voice_log_events")).toEqual([]);
-    expect(violations(200, broken, "list_voice_log_events")).not.toEqual([]);
+    expect(violations(200, events, "GET /logs/{id}/events")).toEqual([]);
+    expect(violations(200, broken, "GET /logs/{id}/events")).not.toEqual([]);
   });
 
-  it.each<[OperationId, number, unknown]>([
-    ["get_voice_log", 404, { error: "Gone" }],
-    ["list_voice_log_events", 404, {}],
-    ["get_voice_log", 422, { errors: [{ type: "validation_error", message: "no code", url: "u" }] }],
-    ["list_voice_log_events", 422, { error: "Unprocessable" }],
+  it.each<[Operation, number, unknown]>([
+    ["GET /logs/{id}", 404, { error: "Gone" }],
+    ["GET /logs/{id}/events", 404, {}],
+    ["GET /logs/{id}", 422, { errors: [{ type: "validation_error", message: "no code", url: "u" }] }],
+    ["GET /logs/{id}/events", 422, { error: "Unprocessable" }],
   ])("%s: a %i body %j", (operation, status, body) => {
     expect(violations(status, body, operation)).not.toEqual([]);
   });
@@ -275,6 +283,9 @@ describe("the conformance check fails when a field is broken", () => {
     [400, {}],
     [422, { errors: [{ type: "validation_error", message: "no code", url: "u" }] }],
     [500, { error: "oops" }],
+    // Statuses the spec does not declare carry the server's own {"error": "…"}, and only that.
+    [405, { error: "" }],
+    [429, { error: "Too Many Requests", retry_after: 2 }],
   ])("a %i body %j", (status, body) => {
     expect(violations(status, body)).not.toEqual([]);
   });
