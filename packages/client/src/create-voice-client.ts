@@ -12,7 +12,7 @@ import { resolveOptions, type VoiceClientOptions } from "./internal/options.js";
 import { pathSerializer } from "./internal/path-checks.js";
 import { retryingFetch } from "./internal/retrying-fetch.js";
 import { withRedactor } from "./redactor-of.js";
-import type { VoicePaths } from "./voice-paths.js";
+import type { DatedVoicePaths, VoicePaths } from "./voice-paths.js";
 
 /**
  * How a client hands over the spec's `format: date-time` fields (`created_at`, `discarded_at`,
@@ -119,7 +119,7 @@ export type VoiceLogEventsResult<D extends DateMode = "string"> =
  * ```
  */
 export interface VoiceClient<D extends DateMode = "string">
-  extends Omit<Client<VoicePaths>, "GET" | "request"> {
+  extends Omit<Client<D extends "date" ? DatedVoicePaths : VoicePaths>, "GET" | "request"> {
   /** `GET /logs` ("List Logs"): one page of voice logs, newest first. */
   GET(url: "/logs", init?: VoiceLogsInit): Promise<VoiceLogsResult<D>>;
   /** `GET /logs/{id}` ("Find a Log by ID"): one log; 404 when there is no such log. */

@@ -21,6 +21,7 @@
 
 export type {
   BadRequestBody,
+  Dated,
   DialogflowVoiceLog,
   DiscardedVoiceLog,
   FabricVoiceLog,
@@ -39,6 +40,7 @@ export type {
 } from "@signalwire-voice/types";
 export {
   createVoiceClient,
+  type DateMode,
   type VoiceClient,
   type VoiceLogEventsResult,
   type VoiceLogInit,
@@ -62,4 +64,4 @@ export type { VoiceClientOptions } from "./internal/options.js";
 export { ATTEMPT_HEADER, type RetryEvent } from "./internal/retrying-fetch.js";
 export { redactorOf } from "./redactor-of.js";
 export { type FetchResult, unwrap } from "./unwrap.js";
-export type { VoiceLogsQuery, VoicePaths } from "./voice-paths.js";
+export type { DatedVoicePaths, VoiceLogsQuery, VoicePaths } from "./voice-paths.js";

@@ -1,4 +1,4 @@
-import type { ListVoiceLogsQuery, operations, paths } from "@signalwire-voice/types";
+import type { Dated, ListVoiceLogsQuery, operations, paths } from "@signalwire-voice/types";
 
 type DateParam = "created_before" | "created_on" | "created_after";
 
@@ -35,4 +35,24 @@ export interface VoicePaths {
   };
   "/logs/{id}": paths["/logs/{id}"];
   "/logs/{id}/events": paths["/logs/{id}/events"];
+}
+
+/**
+ * `VoicePaths` with every response's date-time fields typed `Date`: what a client made with
+ * `withDates()` is typed by (and what `paginate()` reads its items from). The requests are
+ * `VoicePaths`' own.
+ *
+ * @example
+ * ```ts
+ * type Log = DatedVoicePaths["/logs/{id}"]["get"]["responses"][200]["content"]["application/json"];
+ * ```
+ */
+export interface DatedVoicePaths {
+  "/logs": Omit<Dated.paths["/logs"], "get"> & {
+    get: Omit<Dated.operations["list_voice_logs"], "parameters"> & {
+      parameters: VoicePaths["/logs"]["get"]["parameters"];
+    };
+  };
+  "/logs/{id}": Dated.paths["/logs/{id}"];
+  "/logs/{id}/events": Dated.paths["/logs/{id}/events"];
 }

@@ -52,6 +52,18 @@ export const EXPECTED: Record<string, Expected> = {
       /^relay calls billed: \d+ min$/m,
     ],
   },
+  "packages/client/README.md#dates-as-date": {
+    stdout: [
+      /^true \d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z$/m,
+      /^[1-5] of 5 within an hour of the newest$/m,
+      /^string$/m,
+    ],
+  },
+  "packages/client/README.md#checking-answers-against-the-spec": {
+    stdout: [
+      new RegExp(`^GET /logs /data/0/created_at must match format "date-time" "yesterday" ${UUID}$`, "m"),
+    ],
+  },
   "packages/client/README.md#testing-your-code": {
     stdout: [/^200 \[ '1', '2', '3' \]$/m, /^50$/m],
   },
