@@ -4,7 +4,7 @@
 // writes bench.md (tables: machine, versions, each figure's median and spread, ratio, goal, met
 // or not) and bench.json. Everything runs in a temporary copy of the repo (workspace-copy.mjs).
 //
-//   pnpm bench [--only pipeline,scale,client,pagination,server,sizes] [--out docs] [--quick] [--keep]
+//   pnpm bench [--only pipeline,scale,client,contract,pagination,server,sizes] [--out docs] [--quick] [--keep]
 //
 //   --quick  one round of everything, to try the bench
 //   --out    where to write bench.md and bench.json, relative to the folder `pnpm bench` ran from:
@@ -17,6 +17,7 @@ import { loadavg, tmpdir } from "node:os";
 import { join, relative } from "node:path";
 import { workspaceDir } from "@signalwire-voice/pipeline";
 import { clientCpuFigures, clientFigures } from "./client.mjs";
+import { contractFigures } from "./contract.mjs";
 import { describeCommit, describeMachine, describeVersions } from "./machine.mjs";
 import { measure } from "./measure.mjs";
 import { serverFigures } from "./mock-server.mjs";
@@ -68,6 +69,10 @@ try {
     log("client overhead");
     figures.push(...clientFigures(copy, { rounds: rounds.client }));
     figures.push(...clientCpuFigures(copy, { rounds: rounds.clientCpu }));
+  }
+  if (only.has("contract")) {
+    log("contract: Date revival and response validation, beside zod");
+    figures.push(...contractFigures(copy, { rounds: rounds.contract }));
   }
   if (only.has("pagination")) {
     log("pagination: throughput, prefetch, memory");

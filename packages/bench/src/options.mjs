@@ -5,7 +5,7 @@ import { resolve } from "node:path";
 import { parseArgs } from "node:util";
 
 /** Every section, in the order the bench runs them and docs/bench.md shows them. */
-export const sections = ["pipeline", "scale", "client", "pagination", "server", "sizes"];
+export const sections = ["pipeline", "scale", "client", "contract", "pagination", "server", "sizes"];
 
 // Rounds per section: enough for a median and a spread within the 10-minute budget on 2 noisy
 // cores. Pagination's walks dominate (1 000 000 logs take ~15 s a walk): one memory round.
@@ -15,6 +15,7 @@ const fullRounds = {
   scale: 2,
   client: 20,
   clientCpu: 30,
+  contract: 30,
   paginationCpu: 9,
   pagination: 3,
   paginationMemory: 1,
@@ -26,6 +27,7 @@ const quickRounds = {
   scale: 1,
   client: 3,
   clientCpu: 3,
+  contract: 3,
   paginationCpu: 2,
   pagination: 1,
   paginationMemory: 1,
