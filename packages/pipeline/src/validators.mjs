@@ -4,7 +4,7 @@
 import { readFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { parse } from "yaml";
-import { responseSchemas } from "./refs.mjs";
+import { resolver, responseSchemas } from "./refs.mjs";
 
 const require = createRequire(import.meta.url);
 /** @type {{ version: string }} */
@@ -26,21 +26,53 @@ const ANNOTATIONS = new Set([
 ]);
 
 /**
- * `value` without annotations, at any depth; property names (`properties`' keys) are kept.
+ * `value` without annotations, at any depth; property names (`properties`' keys) are kept. The
+ * properties that an `enum` or `const` constrains come first: Ajv checks them in this order and
+ * stops at the first failure, so a union member that does not match (a log of another `type`)
+ * is left before its formats are checked, which cost most.
  * @param {unknown} value
+ * @param {(node: any) => any} resolve the document's `$ref` resolver
  * @param {boolean} [isMap] whether `value` maps names to schemas (`properties` and the like)
  * @returns {unknown}
  */
-function stripped(value, isMap = false) {
-  if (Array.isArray(value)) return value.map((item) => stripped(item));
+function stripped(value, resolve, isMap = false) {
+  if (Array.isArray(value)) return value.map((item) => stripped(item, resolve));
   if (!value || typeof value !== "object") return value;
   /** @type {Record<string, unknown>} */
   const kept = {};
   for (const [key, inner] of Object.entries(value)) {
     if (isMap || !(ANNOTATIONS.has(key) || key.startsWith("x-")))
-      kept[key] = key === "enum" || key === "const" ? inner : stripped(inner, !isMap && MAPS.has(key));
+      kept[key] =
+        key === "enum" || key === "const" ? inner : stripped(inner, resolve, !isMap && MAPS.has(key));
+  }
+  if (isMap) return kept;
+  // `allOf: [{ $ref }]` beside the keywords the target already has (`format: uuid` twice):
+  // each would be checked twice.
+  const [only, ...more] = Array.isArray(kept.allOf) ? kept.allOf : [];
+  const target = more.length === 0 && only ? resolve(only) : undefined;
+  if (target && typeof target === "object")
+    for (const key of Object.keys(kept))
+      if (key !== "allOf" && JSON.stringify(target[key]) === JSON.stringify(kept[key])) delete kept[key];
+  const properties = /** @type {Record<string, unknown> | undefined} */ (kept.properties);
+  if (properties && typeof properties === "object") {
+    const first = Object.entries(properties).filter(([, schema]) => isClosedSet(schema, resolve));
+    kept.properties = Object.fromEntries([
+      ...first,
+      ...Object.entries(properties).filter((entry) => !first.includes(entry)),
+    ]);
   }
   return kept;
+}
+
+/**
+ * Whether a schema allows only listed values (`enum` or `const`, through `$ref` and a one-member `allOf`).
+ * @param {any} schema
+ * @param {(node: any) => any} resolve
+ * @returns {boolean}
+ */
+function isClosedSet(schema, resolve) {
+  const target = resolve(schema?.allOf?.length === 1 ? schema.allOf[0] : schema);
+  return Array.isArray(target?.enum) || target?.const !== undefined;
 }
 const MAPS = new Set([
   "properties",
@@ -72,7 +104,8 @@ export function generateValidators(bundlePath, apiName) {
     inlineRefs: false,
   });
   addFormats(ajv);
-  ajv.addSchema({ $id: "spec", components: stripped(doc.components ?? {}) });
+  const resolve = resolver(doc);
+  ajv.addSchema({ $id: "spec", components: stripped(doc.components ?? {}, resolve) });
   /** @type {Record<string, string>} */
   const exports = {};
   /** @type {string[]} */
@@ -83,7 +116,7 @@ export function generateValidators(bundlePath, apiName) {
   for (const [operation, status, schema, operationId] of responseSchemas(doc)) {
     const name = `v${n++}`;
     // Local refs point into the "spec" schema that holds the components.
-    const json = JSON.stringify(stripped(schema)).replace(/"\$ref":"#\//g, '"$ref":"spec#/');
+    const json = JSON.stringify(stripped(schema, resolve)).replace(/"\$ref":"#\//g, '"$ref":"spec#/');
     ajv.addSchema({ $id: name, ...JSON.parse(json) });
     exports[name] = name;
     if (operation !== last)
