@@ -14,6 +14,7 @@ export default defineConfig({
   fixedExtension: true,
   // The User-Agent's version, from package.json at build time (changesets bumps only that file).
   define: { __VERSION__: JSON.stringify(version) },
-  // The generated validators name ajv-formats' format checks: inlined, so users install nothing more.
-  deps: { onlyBundle: ["ajv-formats"] },
+  // Rolldown's interop helpers in a chunk of their own: left to itself it may put them in the
+  // main entry, which then exports them (`__toESM`) to the other entry points.
+  outputOptions: { codeSplitting: { groups: [{ name: "runtime", test: /rolldown\/runtime/ }] } },
 });

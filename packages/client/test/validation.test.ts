@@ -103,6 +103,18 @@ describe("validateResponses", () => {
     ],
     ["a wrong type", { ...LOG, charge: "0.01" }, "/data/0/charge", "must be number"],
     ["an id that is no uuid", { ...LOG, id: "42" }, "/data/0/id", 'must match format "uuid"'],
+    [
+      "a log type the spec does not list",
+      { ...LOG, type: "relay_pigeon_call" },
+      "/data/0/type",
+      "must be equal to one of the allowed values",
+    ],
+    [
+      "a deleted log's bad date",
+      { id: ID, created_at: "yesterday", discarded_at: LOG.created_at },
+      "/data/0/created_at",
+      'must match format "date-time"',
+    ],
   ])("finds %s inside the log union", async (_, log, pointer, expected) => {
     serve(page(log));
     const client = badClient();

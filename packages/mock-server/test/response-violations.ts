@@ -1,11 +1,11 @@
 import { readFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { dirname, join } from "node:path";
-import { checkResponse, type Violation } from "@signalwire-voice/client/validation";
+import { checkResponse, type Violation } from "@signalwire-voice/types/validators";
 import { parse } from "yaml";
 
 /**
- * What the server sends, judged by the client's validators: the Ajv code generated from the
+ * What the server sends, judged by the spec's generated validators (@signalwire-voice/types/validators): the Ajv code generated from the
  * bundled spec at build time, the same that `validateResponses()` runs on every answer a user gets.
  * The spec itself is read only for the statuses it declares.
  */
@@ -18,7 +18,7 @@ const spec = parse(readFileSync(bundlePath, "utf8")) as {
   paths: Record<string, { get?: { responses?: Record<string, unknown> } }>;
 };
 
-/** The three operations, named as the client's validators name them: method and path template. */
+/** The three operations, named as the generated validators name them: method and path template. */
 export type Operation = "GET /logs" | "GET /logs/{id}" | "GET /logs/{id}/events";
 const OPERATIONS: Operation[] = ["GET /logs", "GET /logs/{id}", "GET /logs/{id}/events"];
 
@@ -34,7 +34,7 @@ for (const operation of OPERATIONS) {
   for (const status of statuses) {
     if (checkResponse(operation, status, null) === undefined)
       throw new Error(
-        `The client's generated validators have no check for ${operation} ${status}, which the spec declares: run \`pnpm generate\` and rebuild @signalwire-voice/client.`,
+        `The client's generated validators have no check for ${operation} ${status}, which the spec declares: run \`pnpm generate\` and rebuild @signalwire-voice/types.`,
       );
   }
 }

@@ -14,10 +14,11 @@ const packageDir = fileURLToPath(new URL("..", import.meta.url));
  * @property {string} bundle     absolute path of the bundled SDK spec (build output)
  * @property {string} types      absolute path of the generated TypeScript
  * @property {string} [datedTypes] absolute path of the types with `Date` for each date-time, if the API has them
- * @property {string} [client] absolute path of the folder of a client's generated files (checks, dates, validators), if the API has one
+ * @property {string} [contract] absolute path of the folder of the generated date plans and response validators, if the API has one
+ * @property {string} [client] absolute path of the folder of a client's generated checks before sending, if the API has one
  */
 
-/** @typedef {{ upstream: string; overlays?: string[]; bundle: string; types: string; datedTypes?: string; client?: string }} ApiConfig */
+/** @typedef {{ upstream: string; overlays?: string[]; bundle: string; types: string; datedTypes?: string; contract?: string; client?: string }} ApiConfig */
 /** @type {{ root: string; config: string; apis: Record<string, ApiConfig> }} */
 const config = JSON.parse(readFileSync(join(packageDir, "apis.json"), "utf8"));
 
@@ -42,6 +43,7 @@ export function loadApis(only) {
     bundle: at(api.bundle),
     types: at(api.types),
     ...(api.datedTypes && { datedTypes: at(api.datedTypes) }),
+    ...(api.contract && { contract: at(api.contract) }),
     ...(api.client && { client: at(api.client) }),
   }));
   if (only === undefined) return entries;

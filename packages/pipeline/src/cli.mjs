@@ -6,7 +6,7 @@ import { dirname, join, relative } from "node:path";
 import { parseArgs } from "node:util";
 import { loadApis, workspaceDir } from "./apis.mjs";
 import { bundleApi } from "./bundle.mjs";
-import { clientFiles } from "./client-files.mjs";
+import { clientFiles, contractFiles } from "./client-files.mjs";
 import { driftedFiles } from "./drift.mjs";
 import { generateTypes } from "./generate.mjs";
 import { lintApi } from "./lint.mjs";
@@ -14,9 +14,9 @@ import { lintApi } from "./lint.mjs";
 const USAGE = `Usage: signalwire-pipeline <step> [--api <name>]
   lint             lint each upstream spec with its <name>@upstream rules
   bundle           apply the overlays, bundle, lint the result with <name>@sdk rules
-  generate         generate TypeScript types from each bundle (and the \`datedTypes\`, where listed)
-  generate-client  generate a client's parameter rules, date plans and response validators
-                   from each bundle (APIs with a \`client\` folder)
+  generate         generate TypeScript types from each bundle (and, where listed, the
+                   \`datedTypes\` and the \`contract\` folder's date plans and validators)
+  generate-client  generate a client's parameter rules from each bundle (APIs with a \`client\` folder)
   check-generated  regenerate into a temp folder; fail if a committed file differs
 Without --api, every API of the pipeline's apis.json.`;
 
@@ -45,6 +45,14 @@ const steps = {
       if (api.datedTypes) {
         writeFileSync(api.datedTypes, await generateTypes(api.bundle, api.name, { dates: true }));
         console.log(`✔ generate: ${api.name} → ${relative(workspaceDir, api.datedTypes)}`);
+      }
+      if (api.contract) {
+        mkdirSync(api.contract, { recursive: true });
+        for (const [name, text] of contractFiles(api.bundle, api.name))
+          writeFileSync(join(api.contract, name), text);
+        console.log(
+          `✔ generate: ${api.name} → ${relative(workspaceDir, api.contract)} (date plans, validators)`,
+        );
       }
     }
     return true;

@@ -1,6 +1,7 @@
 // @ts-check
-// What a client package generates from its API's bundle: the checks before sending, the date
-// plans and the response validators, one file each.
+// What the pipeline generates for the packages beside the types: a client's checks before
+// sending, and the contract both the client and the mock server's tests run (date plans and
+// response validators), one file each.
 import { generateDates } from "./dates.mjs";
 import { generateParameters } from "./parameters.mjs";
 import { generateValidators } from "./validators.mjs";
@@ -14,8 +15,20 @@ import { generateValidators } from "./validators.mjs";
  * @returns {[name: string, text: string][]}
  */
 export function clientFiles(bundlePath, apiName) {
+  return [["parameters.ts", generateParameters(bundlePath, apiName)]];
+}
+
+/**
+ * The generated contract of an API, as `[file name, text]` in its `contract` folder: where the
+ * responses hold dates, and a validate function per response body.
+ * @example
+ * for (const [name, text] of contractFiles(api.bundle, api.name)) writeFileSync(join(api.contract, name), text);
+ * @param {string} bundlePath
+ * @param {string} apiName
+ * @returns {[name: string, text: string][]}
+ */
+export function contractFiles(bundlePath, apiName) {
   return [
-    ["parameters.ts", generateParameters(bundlePath, apiName)],
     ["dates.ts", generateDates(bundlePath, apiName)],
     ["validators.ts", generateValidators(bundlePath, apiName)],
   ];

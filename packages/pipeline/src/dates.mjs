@@ -93,7 +93,7 @@ function merge(a, b, at) {
 /**
  * The generated module of a bundle's date plans, with its do-not-edit header.
  * @example
- * writeFileSync(join(api.client, "dates.ts"), generateDates(api.bundle, api.name));
+ * writeFileSync(join(api.contract, "dates.ts"), generateDates(api.bundle, api.name));
  * @param {string} bundlePath
  * @param {string} apiName
  */
@@ -101,7 +101,7 @@ export function generateDates(bundlePath, apiName) {
   const plans = datePlans(parse(readFileSync(bundlePath, "utf8")));
   return [
     "// Generated file. Do not edit: it is overwritten and CI fails on drift.",
-    `// Made by \`pnpm generate\` (signalwire-pipeline generate-client --api ${apiName}) from the`,
+    `// Made by \`pnpm generate\` (signalwire-pipeline generate --api ${apiName}) from the`,
     `// pipeline's apis.json → "${apiName}" bundle: where each response holds \`format: date-time\` strings.`,
     "",
     "/** Per operation and status: `1` a date, `[plan]` each item, `{ key: plan }` those properties. */",

@@ -7,7 +7,7 @@ import { tmpdir } from "node:os";
 import { basename, join, relative } from "node:path";
 import { loadApis, workspaceDir } from "./apis.mjs";
 import { bundleApi } from "./bundle.mjs";
-import { clientFiles } from "./client-files.mjs";
+import { clientFiles, contractFiles } from "./client-files.mjs";
 import { generateTypes } from "./generate.mjs";
 
 /**
@@ -30,6 +30,9 @@ export async function driftedFiles(apis = loadApis()) {
       const outputs = [[api.types, await generateTypes(bundle, api.name)]];
       if (api.datedTypes)
         outputs.push([api.datedTypes, await generateTypes(bundle, api.name, { dates: true })]);
+      if (api.contract)
+        for (const [name, text] of contractFiles(bundle, api.name))
+          outputs.push([join(api.contract, name), text]);
       if (api.client)
         for (const [name, text] of clientFiles(bundle, api.name))
           outputs.push([join(api.client, name), text]);

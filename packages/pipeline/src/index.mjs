@@ -11,7 +11,7 @@
  */
 export { loadApis, redoclyConfig, specInputs, workspaceDir } from "./apis.mjs";
 export { bundleApi, bundleApiAsync } from "./bundle.mjs";
-export { clientFiles } from "./client-files.mjs";
+export { clientFiles, contractFiles } from "./client-files.mjs";
 export { datePlans, generateDates } from "./dates.mjs";
 export { driftedFiles } from "./drift.mjs";
 export { generateTypes } from "./generate.mjs";

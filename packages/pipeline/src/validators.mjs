@@ -93,7 +93,7 @@ const MAPS = new Set([
  * ones, and helpers such as `ucs2length` Ajv's own: imported from ajv-formats and ajv, which
  * bundlers inline.
  * @example
- * writeFileSync(join(api.client, "validators.ts"), generateValidators(api.bundle, api.name));
+ * writeFileSync(join(api.contract, "validators.ts"), generateValidators(api.bundle, api.name));
  * @param {string} bundlePath
  * @param {string} apiName
  */
@@ -154,7 +154,7 @@ export function generateValidators(bundlePath, apiName) {
   ]);
   return [
     "// Generated file. Do not edit: it is overwritten and CI fails on drift.",
-    `// Made by \`pnpm generate\` (signalwire-pipeline generate-client --api ${apiName}) with Ajv ${version}'s`,
+    `// Made by \`pnpm generate\` (signalwire-pipeline generate --api ${apiName}) with Ajv ${version}'s`,
     `// standalone code, from the pipeline's apis.json → "${apiName}" bundle: a validate function per response body.`,
     "// @ts-nocheck",
     "/* biome-ignore-all lint: generated */",

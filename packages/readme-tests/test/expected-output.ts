@@ -64,6 +64,9 @@ export const EXPECTED: Record<string, Expected> = {
       new RegExp(`^GET /logs /data/0/created_at must match format "date-time" "yesterday" ${UUID}$`, "m"),
     ],
   },
+  "packages/types/README.md#dates-and-validators": {
+    stdout: [/pointer: '\/created_at'/, /keyword: 'format'/, /received: '"yesterday"'/, /^true$/m],
+  },
   "packages/client/README.md#testing-your-code": {
     stdout: [/^200 \[ '1', '2', '3' \]$/m, /^50$/m],
   },

@@ -1,8 +1,6 @@
+import type { DatePlan } from "@signalwire-voice/types/dates";
 import { UnexpectedResponseError } from "../errors/unexpected-response-error.js";
 import { redactorOf } from "../redactor-of.js";
-
-/** Where a value's dates are (generated from the spec): `1` itself, `[plan]` each item, `{ key: plan }` those properties. */
-export type DatePlan = 1 | readonly [DatePlan] | { readonly [key: string]: DatePlan };
 
 // RFC 3339's date-time: what `format: date-time` means, and what `Date` parses the same everywhere.
 const DATE_TIME = /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(\.\d+)?(Z|[+-]\d\d:\d\d)$/i;

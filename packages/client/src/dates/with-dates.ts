@@ -1,7 +1,7 @@
+import { DATES, type DatePlan } from "@signalwire-voice/types/dates";
 import type { VoiceClient } from "../create-voice-client.js";
-import { DATES } from "../generated/dates.js";
 import type { FetchResult } from "../unwrap.js";
-import { type DatePlan, reviveDates } from "./revive-dates.js";
+import { reviveDates } from "./revive-dates.js";
 
 type Plans = Readonly<Record<string, Readonly<Record<string, DatePlan>> | undefined>>;
 

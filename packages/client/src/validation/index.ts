@@ -14,7 +14,7 @@
  * ```
  * @module
  */
-export { checkResponse, type Violation } from "./check-response.js";
+export { checkResponse, type Violation } from "@signalwire-voice/types/validators";
 export { ResponseValidationError } from "./response-validation-error.js";
 export {
   type ResponseValidation,

@@ -1,5 +1,10 @@
+import {
+  checkResponse,
+  describesResponse,
+  operationIdOf,
+  type Violation,
+} from "@signalwire-voice/types/validators";
 import { redactorOf } from "../redactor-of.js";
-import { checkResponse, describes, operationIdOf, type Violation } from "./check-response.js";
 import { ResponseValidationError } from "./response-validation-error.js";
 
 /**
@@ -69,7 +74,7 @@ export function validateResponses(mode: ValidationMode, options: ValidationOptio
     async onResponse({ request, response, schemaPath }) {
       if (mode === "off") return undefined;
       const operation = `${request.method} ${schemaPath}`;
-      if (!describes(operation, response.status)) return undefined;
+      if (!describesResponse(operation, response.status)) return undefined;
       const body = await jsonOf(response);
       const violation =
         body !== NOT_JSON

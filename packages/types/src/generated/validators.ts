@@ -1,5 +1,5 @@
 // Generated file. Do not edit: it is overwritten and CI fails on drift.
-// Made by `pnpm generate` (signalwire-pipeline generate-client --api voice) with Ajv 8.20.0's
+// Made by `pnpm generate` (signalwire-pipeline generate --api voice) with Ajv 8.20.0's
 // standalone code, from the pipeline's apis.json → "voice" bundle: a validate function per response body.
 // @ts-nocheck
 /* biome-ignore-all lint: generated */

@@ -1,4 +1,4 @@
-import { VALIDATORS, type Validate } from "../generated/validators.js";
+import { VALIDATORS, type Validate } from "./generated/validators.js";
 
 /**
  * What is wrong with an answer's body, by the spec: the first violation found.
@@ -27,7 +27,7 @@ type AjvError = NonNullable<Validate["errors"]>[number];
  * Checks `body`, the JSON an operation answered with `status`, against the spec. Returns
  * `undefined` when it conforms, or when the spec describes no JSON body for that operation and
  * status (nothing to check it against); otherwise the first violation. For your own contract
- * tests, and what `validateResponses()` runs on each answer.
+ * tests, and what `validateResponses()` of `@signalwire-voice/client/validation` runs on each answer.
  *
  * @example
  * ```ts
@@ -41,24 +41,36 @@ export function checkResponse(operation: string, status: number, body: unknown):
   return violationOf(validate.errors ?? [], body);
 }
 
-/** Whether the spec describes a JSON body for this operation (`"GET /logs"`) and status. */
-export function describes(operation: string, status: number): boolean {
+/**
+ * Whether the spec describes a JSON body for this operation and status.
+ *
+ * @example describesResponse("GET /logs", 200) // true; describesResponse("GET /logs", 503) // false
+ */
+export function describesResponse(operation: string, status: number): boolean {
   return typeof VALIDATORS[operation]?.[status] === "function";
 }
 
-/** The operationId of an operation (`"GET /logs"` → `"list_voice_logs"`), if the spec has it. */
+/**
+ * The operationId of an operation, if the spec has the operation.
+ *
+ * @example operationIdOf("GET /logs") // "list_voice_logs"
+ */
 export function operationIdOf(operation: string): string | undefined {
   return VALIDATORS[operation]?.operationId;
 }
 
 /**
- * The violation to report of Ajv's errors: the deepest one (in a union, the member that got
- * furthest says most), a missing property's pointer ending at the property.
+ * The violation to report of Ajv's errors, a missing property's pointer ending at the property.
+ * A value that fails a union (a log of none of the kinds) has an error from each member tried:
+ * the deepest says most (the member that got furthest), and at the same depth a wrong value
+ * (a bad `format`, a wrong `type`) says more than a value outside an enum (a `type` of another
+ * kind of log), which says more than a missing property (each member checks its required
+ * properties first, so every member of another kind reports one).
  */
 function violationOf(errors: readonly AjvError[], body: unknown): Violation {
   let chosen: AjvError | undefined;
   for (const error of errors) {
-    if (!chosen || depth(error) > depth(chosen)) chosen = error;
+    if (!chosen || weight(error) > weight(chosen)) chosen = error;
   }
   const { instancePath = "", keyword = "", params = {}, message = "is not allowed" } = chosen ?? {};
   const missing = keyword === "required" ? (params.missingProperty as string) : undefined;
@@ -76,10 +88,17 @@ function violationOf(errors: readonly AjvError[], body: unknown): Violation {
   };
 }
 
-const depth = (error: AjvError) =>
+/** Depth first, then how much the keyword says (in tenths): see violationOf. */
+const weight = (error: AjvError) =>
   error.instancePath.split("/").length +
-  (error.keyword === "required" ? 1 : 0) -
-  (/Of$/.test(error.keyword) ? 0.5 : 0);
+  (error.keyword === "required" ? 1 : 0) +
+  (/Of$/.test(error.keyword)
+    ? 0
+    : error.keyword === "required"
+      ? 0.1
+      : /^(enum|const)$/.test(error.keyword)
+        ? 0.2
+        : 0.3);
 
 const escapeKey = (key: string) => key.replaceAll("~", "~0").replaceAll("/", "~1");
 

@@ -1,5 +1,5 @@
 // Generated file. Do not edit: it is overwritten and CI fails on drift.
-// Made by `pnpm generate` (signalwire-pipeline generate-client --api voice) from the
+// Made by `pnpm generate` (signalwire-pipeline generate --api voice) from the
 // pipeline's apis.json → "voice" bundle: where each response holds `format: date-time` strings.
 
 /** Per operation and status: `1` a date, `[plan]` each item, `{ key: plan }` those properties. */
