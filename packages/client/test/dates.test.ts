@@ -72,21 +72,30 @@ describe("withDates", () => {
   });
 
   const log = (created_at: unknown) => ({ id: "b7182dc2-00f3-40e4-a5ce-20f164b329df", created_at });
+  const datedGet = async (...dates: unknown[]) => {
+    badBody = { links: { self: "", first: "" }, data: dates.map(log) };
+    const client = withDates(testClient({ baseUrl: `${bad.url}/api/voice`, maxRetries: 0 }));
+    return client.GET("/logs");
+  };
   it.each([
     ["not a date", "yesterday"],
     ["a date without a time", "2026-01-02"],
     ["no time zone", "2026-01-02T03:04:05"],
     ["a day that does not exist", "2026-02-31T03:04:05Z"],
-    ["an hour past 23", "2026-01-02T24:04:05Z"],
+    ["February 29 of a common year", "2023-02-29T00:00:00Z"],
+    ["an hour past 23", "2026-01-02T24:00:00Z"],
+    ["a second past 59 that is no leap second", "2026-01-02T10:30:60Z"],
+    ["an offset past 23 hours", "2026-01-02T03:04:05+24:00"],
+    ["a number", 1_767_322_800_000],
+    ["an object", { at: "2026-01-02T03:04:05Z" }],
+    ["a null where the spec allows none", null],
   ])(
     "fails with UnexpectedResponseError naming the field for %s, and never echoes the token",
-    async (_, text) => {
-      badBody = {
-        links: { self: "", first: "" },
-        data: [log("2026-01-02T03:04:05.123+02:00"), log(`${text} ${TOKEN}`)],
-      };
-      const client = withDates(testClient({ baseUrl: `${bad.url}/api/voice`, maxRetries: 0 }));
-      const error = await client.GET("/logs").then(
+    async (_, value) => {
+      const error = await datedGet(
+        "2026-01-02T03:04:05.123+02:00",
+        typeof value === "string" ? `${value}${TOKEN}` : value,
+      ).then(
         () => undefined,
         (thrown: unknown) => thrown,
       );
@@ -100,15 +109,21 @@ describe("withDates", () => {
     },
   );
 
-  it("takes offsets and fractions as RFC 3339 spells them, and leaves a null where a date could be", async () => {
-    badBody = {
-      links: { self: "", first: "" },
-      data: [log("2026-01-02t03:04:05.5-01:30"), log(null), { id: "x" }],
-    };
-    const client = withDates(testClient({ baseUrl: `${bad.url}/api/voice`, maxRetries: 0 }));
-    const { data } = unwrap(await client.GET("/logs"));
-    expect(data[0]?.created_at).toEqual(new Date("2026-01-02T04:34:05.500Z"));
-    expect(data[1]?.created_at).toBeNull();
-    expect(data[2]).toEqual({ id: "x" });
+  it("reads every date-time the validators accept, as the instant it names", async () => {
+    const cases: [string, string][] = [
+      ["2026-01-02t03:04:05.5-01:30", "2026-01-02T04:34:05.500Z"],
+      ["2026-01-02 03:04:05Z", "2026-01-02T03:04:05.000Z"],
+      ["2026-01-02T03:04:05.123456+0530", "2026-01-01T21:34:05.123Z"],
+      ["2026-01-02T03:04:05-05", "2026-01-02T08:04:05.000Z"],
+      ["2024-02-29T12:00:00Z", "2024-02-29T12:00:00.000Z"],
+      ["2016-12-31T23:59:60Z", "2016-12-31T23:59:59.999Z"],
+      ["2017-01-01T00:59:60+01:00", "2016-12-31T23:59:59.999Z"],
+      ["0000-02-29T00:00:00Z", "0000-02-29T00:00:00.000Z"],
+    ];
+    const { data } = unwrap(await datedGet(...cases.map(([text]) => text)));
+    expect(data.map((entry) => entry.created_at.toISOString())).toEqual(cases.map(([, iso]) => iso));
+    const validate = (await import("@signalwire-voice/types/validators")).checkResponse;
+    for (const [text] of cases)
+      expect(validate("GET /logs/{id}", 200, { ...log(text), discarded_at: text }), text).toBeUndefined();
   });
 });

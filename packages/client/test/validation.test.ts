@@ -107,7 +107,33 @@ describe("validateResponses", () => {
       "a log type the spec does not list",
       { ...LOG, type: "relay_pigeon_call" },
       "/data/0/type",
-      "must be equal to one of the allowed values",
+      "must be one of the kinds the spec lists",
+    ],
+    [
+      "a relay log without parent_id",
+      { ...LOG, parent_id: undefined },
+      "/data/0/parent_id",
+      "must be present (a required property)",
+    ],
+    [
+      "a Dialogflow log without duration",
+      {
+        ...LOG,
+        type: "dialogflow_call",
+        direction: undefined,
+        duration_ms: undefined,
+        billing_ms: undefined,
+        parent_id: undefined,
+        duration: undefined,
+      },
+      "/data/0/duration",
+      "must be present (a required property)",
+    ],
+    [
+      "a deleted log without created_at",
+      { id: ID, discarded_at: LOG.created_at },
+      "/data/0/created_at",
+      "must be present (a required property)",
     ],
     [
       "a deleted log's bad date",
@@ -121,6 +147,46 @@ describe("validateResponses", () => {
     client.use(validateResponses("throw"));
     const error = (await failure(client.GET("/logs"))) as ResponseValidationError;
     expect([error.pointer, error.expected.split(":")[0]]).toEqual([pointer, expected]);
+  });
+
+  it("lists every kind for an unknown log type, and every alternative of a status that may be null", async () => {
+    const client = badClient();
+    client.use(validateResponses("throw"));
+    serve(page({ ...LOG, type: "ai_agent_call" }));
+    const kind = (await failure(client.GET("/logs"))) as ResponseValidationError;
+    for (const type of ["laml_call", "video_room_sip_leg", "dialogflow_call", "fabric_subscriber_device_leg"])
+      expect(kind.expected).toContain(`"${type}"`);
+    const fabric = {
+      ...LOG,
+      type: "fabric_subscriber_device_leg",
+      duration: undefined,
+      duration_ms: undefined,
+      billing_ms: undefined,
+      parent_id: undefined,
+    };
+    serve(page({ ...fabric, status: "nope" }));
+    const status = (await failure(client.GET("/logs"))) as ResponseValidationError;
+    expect([status.pointer, status.received]).toEqual(["/data/0/status", '"nope"']);
+    expect(status.expected).toMatch(/allowed values: .*"completed".*, or must be null$/);
+  });
+
+  it('stays bounded on a value nested 10 000 deep, and "warn" never fails the call', async () => {
+    // Written as text: JSON.stringify itself cannot go this deep.
+    const text = JSON.stringify(page({ ...LOG, created_at: "DEEP" }));
+    serve(text.replace('"DEEP"', `${"[".repeat(10_000)}${"]".repeat(10_000)}`));
+    const throwing = badClient();
+    throwing.use(validateResponses("throw"));
+    const error = (await failure(throwing.GET("/logs"))) as ResponseValidationError;
+    expect([error.pointer, error.received]).toEqual(["/data/0/created_at", "a list of 1"]);
+    const warning = badClient();
+    warning.use(
+      validateResponses("warn", {
+        onWarning: () => {
+          throw new Error("a logger that fails");
+        },
+      }),
+    );
+    expect(unwrap(await warning.GET("/logs")).data).toHaveLength(1);
   });
 
   it("checks the log and events answers too, and an empty 2xx", async () => {
@@ -165,6 +231,8 @@ describe("validateResponses", () => {
       client.GET("/logs/{id}", { params: { path: { id: ID } } }),
     )) as ResponseValidationError;
     expect([error.status, error.pointer]).toEqual([404, "/error"]);
+    expect(error.cause).toBeInstanceOf(ApiError);
+    expect((error.cause as ApiError).status).toBe(404);
     serve("<html>Bad gateway</html>", 500, "text/html");
     expect(await failure(client.GET("/logs").then(unwrap))).toBeInstanceOf(ApiError);
     serve("<html>Bad gateway</html>", 502, "text/html");

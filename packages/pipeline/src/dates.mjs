@@ -6,10 +6,11 @@ import { parse } from "yaml";
 import { resolver, responseSchemas } from "./refs.mjs";
 
 /**
- * Where the dates of one value are: `1` the value itself, `[plan]` each item of a list,
- * `{ key: plan }` those properties of an object. Only branches that lead to a date are kept.
+ * Where the dates of one value are: `1` the value itself (`2` where it may be `null`), `[plan]`
+ * each item of a list, `{ key: plan }` those properties of an object. Only branches that lead
+ * to a date are kept.
  * (Typed one level deep: a JSDoc type alias cannot refer to itself.)
- * @typedef {1 | unknown[] | Record<string, unknown>} DatePlan
+ * @typedef {1 | 2 | unknown[] | Record<string, unknown>} DatePlan
  */
 
 /**
@@ -35,7 +36,8 @@ export function datePlans(doc) {
     const schema = resolve(node);
     if (!schema || typeof schema !== "object" || stack.includes(schema)) return undefined;
     const inner = [...stack, schema];
-    if (schema.format === "date-time" && [schema.type].flat().includes("string")) return 1;
+    const date = dateTimeOf(schema);
+    if (date) return date === "nullable" ? 2 : 1;
     /** @type {(DatePlan | undefined)[]} */
     const plans = [];
     for (const key of ["anyOf", "oneOf", "allOf"]) {
@@ -69,6 +71,20 @@ export function datePlans(doc) {
 }
 
 /**
+ * Whether a schema is a `format: date-time` string: `"date"`, `"nullable"` (it may be `null`
+ * too), or undefined. One definition for the date plans and the dated types.
+ * @example
+ * dateTimeOf({ type: ["string", "null"], format: "date-time" }) // "nullable"
+ * @param {any} schema
+ * @returns {"date" | "nullable" | undefined}
+ */
+export function dateTimeOf(schema) {
+  const types = [schema?.type].flat();
+  if (schema?.format !== "date-time" || !types.includes("string")) return undefined;
+  return types.includes("null") || schema.nullable === true ? "nullable" : "date";
+}
+
+/**
  * Two plans of one value as one.
  * @param {DatePlan | undefined} a
  * @param {DatePlan | undefined} b
@@ -77,7 +93,7 @@ export function datePlans(doc) {
  */
 function merge(a, b, at) {
   if (a === undefined || b === undefined) return a ?? b;
-  if (a === 1 && b === 1) return 1;
+  if (typeof a === "number" && typeof b === "number") return a === 2 || b === 2 ? 2 : 1;
   const plan = (/** @type {unknown} */ value) => /** @type {DatePlan | undefined} */ (value);
   if (Array.isArray(a) && Array.isArray(b)) return [merge(plan(a[0]), plan(b[0]), at)];
   if (typeof a === "object" && typeof b === "object" && !Array.isArray(a) && !Array.isArray(b)) {
@@ -104,7 +120,7 @@ export function generateDates(bundlePath, apiName) {
     `// Made by \`pnpm generate\` (signalwire-pipeline generate --api ${apiName}) from the`,
     `// pipeline's apis.json → "${apiName}" bundle: where each response holds \`format: date-time\` strings.`,
     "",
-    "/** Per operation and status: `1` a date, `[plan]` each item, `{ key: plan }` those properties. */",
+    "/** Per operation and status: `1` a date (`2` a date or `null`), `[plan]` each item, `{ key: plan }` those properties. */",
     `export const DATES = ${JSON.stringify(plans, null, 2)} as const;`,
     "",
   ].join("\n");

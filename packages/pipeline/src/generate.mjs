@@ -2,6 +2,7 @@
 // Step 3: generate TypeScript types from a bundled SDK spec with this package's openapi-typescript.
 import { createRequire } from "node:module";
 import { pathToFileURL } from "node:url";
+import { dateTimeOf } from "./dates.mjs";
 
 /** @type {{ version: string }} */
 const { version } = createRequire(import.meta.url)("openapi-typescript/package.json");
@@ -46,9 +47,7 @@ function dateTransform(ts) {
   const date = ts.factory.createTypeReferenceNode("Date");
   const nil = ts.factory.createLiteralTypeNode(ts.factory.createNull());
   return (schema) => {
-    if (schema.format !== "date-time") return undefined;
-    const types = [schema.type].flat();
-    if (!types.includes("string")) return undefined;
-    return types.includes("null") || schema.nullable ? ts.factory.createUnionTypeNode([date, nil]) : date;
+    const kind = dateTimeOf(schema);
+    return kind === "nullable" ? ts.factory.createUnionTypeNode([date, nil]) : kind && date;
   };
 }

@@ -114,7 +114,12 @@ export function generateValidators(bundlePath, apiName) {
   });
   addFormats(ajv);
   const resolve = resolver(doc);
-  ajv.addSchema({ $id: "spec", components: stripped(doc.components ?? {}, resolve) });
+  const components = /** @type {Record<string, unknown>} */ (stripped(doc.components ?? {}, resolve));
+  /** @type {Map<string, Set<unknown>>} */
+  const discriminators = new Map();
+  const discriminate = unionsDiscriminated(resolver({ components }), discriminators);
+  discriminate(components);
+  ajv.addSchema({ $id: "spec", components });
   /** @type {Record<string, string>} */
   const exports = {};
   /** @type {string[]} */
@@ -125,7 +130,9 @@ export function generateValidators(bundlePath, apiName) {
   for (const [operation, status, schema, operationId] of responseSchemas(doc)) {
     const name = `v${n++}`;
     // Local refs point into the "spec" schema that holds the components.
-    const json = JSON.stringify(stripped(schema, resolve)).replace(/"\$ref":"#\//g, '"$ref":"spec#/');
+    const body = stripped(schema, resolve);
+    discriminate(body);
+    const json = JSON.stringify(body).replace(/"\$ref":"#\//g, '"$ref":"spec#/');
     ajv.addSchema({ $id: name, ...JSON.parse(json) });
     exports[name] = name;
     if (operation !== last)
@@ -165,10 +172,74 @@ export function generateValidators(bundlePath, apiName) {
     "/** A validate function of Ajv: true when `data` is valid, else false with `errors` set. */",
     "export type Validate = ((data: unknown) => boolean) & { errors?: { instancePath: string; keyword: string; params: Record<string, unknown>; message?: string }[] | null };",
     "",
+    "/**",
+    " * The properties that tell a union's members apart (a log's `type`), with every value any",
+    " * member takes: a value outside them is a kind the spec does not know.",
+    " */",
+    `export const DISCRIMINATORS: Record<string, readonly unknown[]> = ${JSON.stringify(Object.fromEntries([...discriminators].map(([key, values]) => [key, [...values]])))};`,
+    "",
     "/** Per operation: its operationId, and the validate function of each status's JSON body. */",
     "export const VALIDATORS: Record<string, { operationId: string } & Record<string, Validate | string>> = {",
     ...table,
     "};",
     "",
   ].join("\n");
+}
+
+/**
+ * A function that, in place and at any depth, makes each union (`anyOf`, `oneOf`) of objects
+ * that one property tells apart (each member allows its own values of `type`) check that
+ * property first: each member becomes `allOf: [{ properties: { type } }, member]`, and lists
+ * `type` first among its required properties. Ajv stops a member at its first failure, so a
+ * member of another kind fails on `type` (which the report then sets aside), never on a
+ * property that kind does not have. What passes is unchanged. Each such property and its
+ * values go into `found`.
+ * @param {(node: any) => any} resolve the `$ref` resolver of the stripped components
+ * @param {Map<string, Set<unknown>>} found
+ * @returns {(root: unknown) => void}
+ */
+function unionsDiscriminated(resolve, found) {
+  const seen = new Set();
+  const closedValues = (/** @type {any} */ schema) => {
+    const target = resolve(schema?.allOf?.length === 1 ? schema.allOf[0] : schema);
+    return Array.isArray(target?.enum)
+      ? target.enum
+      : target?.const !== undefined
+        ? [target.const]
+        : undefined;
+  };
+  const visit = (/** @type {any} */ node) => {
+    if (!node || typeof node !== "object" || seen.has(node)) return;
+    seen.add(node);
+    for (const key of ["anyOf", "oneOf"]) {
+      if (!Array.isArray(node[key])) continue;
+      const members = node[key].map(resolve);
+      const names = new Set(
+        members.flatMap((/** @type {any} */ member) => Object.keys(member?.properties ?? {})),
+      );
+      const discriminator = [...names].find((name) => {
+        const sets = members.map((/** @type {any} */ member) => closedValues(member?.properties?.[name]));
+        const present = sets.filter(Boolean);
+        const all = present.flat().map((value) => JSON.stringify(value));
+        return present.length >= 2 && new Set(all).size === all.length;
+      });
+      if (discriminator === undefined) continue;
+      const values = found.get(discriminator) ?? new Set();
+      found.set(discriminator, values);
+      node[key] = node[key].map((/** @type {any} */ ref, /** @type {number} */ i) => {
+        const member = members[i];
+        const property = member?.properties?.[discriminator];
+        if (!property) return ref;
+        for (const value of closedValues(property) ?? []) values.add(value);
+        if (Array.isArray(member.required) && member.required.includes(discriminator))
+          member.required = [
+            discriminator,
+            ...member.required.filter((/** @type {string} */ name) => name !== discriminator),
+          ];
+        return { allOf: [{ properties: { [discriminator]: property } }, ref] };
+      });
+    }
+    for (const value of Object.values(node)) visit(value);
+  };
+  return visit;
 }

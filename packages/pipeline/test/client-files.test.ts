@@ -82,7 +82,7 @@ describe("datePlans", () => {
         maybe: { type: ["string", "null"], format: "date-time" },
       },
     };
-    expect(datePlans(doc(schema))).toEqual({ "GET /x": { 200: { items: [{ at: 1, until: 1 }], maybe: 1 } } });
+    expect(datePlans(doc(schema))).toEqual({ "GET /x": { 200: { items: [{ at: 1, until: 1 }], maybe: 2 } } });
   });
 
   it("refuses a field that is a date in one member and a list in another, and a date under additionalProperties", () => {

@@ -15,12 +15,12 @@
 export { DATES } from "./generated/dates.js";
 
 /**
- * Where a value's dates are: `1` the value itself, `[plan]` each item of a list, `{ key: plan }`
- * those properties of an object.
+ * Where a value's dates are: `1` the value itself (`2` where the spec allows `null` too),
+ * `[plan]` each item of a list, `{ key: plan }` those properties of an object.
  *
  * @example
  * ```ts
  * const plan: DatePlan = { data: [{ created_at: 1 }] };
  * ```
  */
-export type DatePlan = 1 | readonly [DatePlan] | { readonly [key: string]: DatePlan };
+export type DatePlan = 1 | 2 | readonly [DatePlan] | { readonly [key: string]: DatePlan };

@@ -3,7 +3,7 @@
  * validation code generated from it at build time (Ajv's standalone code: nothing compiled at
  * run time, no `eval`). What `validateResponses()` of `@signalwire-voice/client/validation` runs,
  * and what the mock server's tests run; for your own contract tests too. Unlike the package's
- * main entry, this one is JavaScript (9.7 kB min+gzip).
+ * main entry, this one is JavaScript (about 10 kB min+gzip).
  *
  * @example
  * ```ts

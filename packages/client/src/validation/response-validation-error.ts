@@ -2,8 +2,9 @@ import { VoiceError } from "../errors/voice-error.js";
 
 /**
  * An answer that breaks the spec, found by `validateResponses("throw")` (and reported, not
- * thrown, by `"warn"`). Not retried: the same request would get the same answer. Like every
- * error of this package, it never holds the API token or the `Authorization` header.
+ * thrown, by `"warn"`). Not retried: the same request would get the same answer. For an error
+ * status (a 404 whose body breaks the spec), `cause` is the `ApiError` the answer makes. Like
+ * every error of this package, it never holds the API token or the `Authorization` header.
  *
  * @example
  * ```ts
@@ -26,9 +27,14 @@ export class ResponseValidationError extends VoiceError {
   declare readonly url: string;
   /** Where in the body, as a JSON pointer: `"/data/3/created_at"` (`""` is the whole body). */
   declare readonly pointer: string;
+  /** The JSON Schema keyword that failed: `"format"`, `"required"`, `"enum"`… */
+  declare readonly keyword: string;
   /** What the spec expected there: `'must match format "date-time"'`. */
   declare readonly expected: string;
-  /** What was there, as JSON, cut at 60 characters (`undefined` where something was missing). */
+  /**
+   * What was there, in at most 60 characters: JSON for a string, number, boolean or null, the
+   * size of a list or an object (`undefined` where something was missing).
+   */
   declare readonly received: string | undefined;
   /** The `id` (or `log_id`) of the log the value belongs to, when there is one. */
   declare readonly logId: string | undefined;

@@ -4,6 +4,7 @@ import {
   operationIdOf,
   type Violation,
 } from "@signalwire-voice/types/validators";
+import { createApiError } from "../errors/create-api-error.js";
 import { redactorOf } from "../redactor-of.js";
 import { ResponseValidationError } from "./response-validation-error.js";
 
@@ -75,26 +76,36 @@ export function validateResponses(mode: ValidationMode, options: ValidationOptio
       if (mode === "off") return undefined;
       const operation = `${request.method} ${schemaPath}`;
       if (!describesResponse(operation, response.status)) return undefined;
-      const body = await jsonOf(response);
-      const violation =
-        body !== NOT_JSON
-          ? checkResponse(operation, response.status, body)
-          : response.ok
-            ? {
-                pointer: "",
-                expected: "must be a JSON body",
-                keyword: "type",
-                received: undefined,
-                logId: undefined,
-              }
-            : undefined;
+      // A check that fails in itself fails the call in "throw"; "warn" never fails a call.
+      let violation: Violation | undefined;
+      try {
+        const body = await jsonOf(response);
+        violation =
+          body !== NOT_JSON
+            ? checkResponse(operation, response.status, body)
+            : response.ok
+              ? {
+                  pointer: "",
+                  expected: "must be a JSON body",
+                  keyword: "type",
+                  received: undefined,
+                  logId: undefined,
+                }
+              : undefined;
+      } catch (error) {
+        if (mode === "throw") throw error;
+        return undefined;
+      }
       if (violation === undefined) return undefined;
-      const error = validationError(operation, response, violation);
-      if (mode === "throw") throw error;
+      if (mode === "throw") throw await validationError(operation, response, violation);
       const key = `${operation} ${response.status} ${violation.pointer.replace(/\/\d+(?=\/|$)/g, "/*")} ${violation.keyword}`;
-      if (!reported.has(key) && reported.size < MAX_REMEMBERED) {
-        reported.add(key);
-        onWarning(error);
+      // Remembered up to a bound; past it, new violations go unreported rather than grow memory.
+      if (reported.has(key) || reported.size >= MAX_REMEMBERED) return undefined;
+      reported.add(key);
+      try {
+        onWarning(await validationError(operation, response, violation));
+      } catch {
+        // A failing onWarning is the caller's to fix; it does not fail the call.
       }
       return undefined;
     },
@@ -115,28 +126,41 @@ async function jsonOf(response: Response): Promise<unknown> {
   }
 }
 
-function validationError(
+async function validationError(
   operation: string,
   response: Response,
   violation: Violation,
-): ResponseValidationError {
+): Promise<ResponseValidationError> {
   const redact = redactorOf(response);
   const url = redact(response.url);
-  const received = violation.received === undefined ? undefined : redact(violation.received);
-  const logId = violation.logId === undefined ? undefined : redact(violation.logId);
+  // Redaction may lengthen a text ("[redacted]"): cut again.
+  const received = violation.received === undefined ? undefined : redact(violation.received).slice(0, 60);
+  const logId = violation.logId === undefined ? undefined : redact(violation.logId).slice(0, 64);
   const operationId = operationIdOf(operation) ?? operation;
   const at = violation.pointer || "(the body)";
   const message =
     `${operation} (${operationId}) answered ${response.status} with a body the spec does not allow: at ${at}, ${violation.expected}` +
     `${received === undefined ? "" : ` (got ${received})`}${logId === undefined ? "" : `, log ${logId}`}. URL: ${url}`;
-  return new ResponseValidationError(message, {
-    operation,
-    operationId,
-    status: response.status,
-    url,
-    pointer: violation.pointer,
-    expected: violation.expected,
-    received,
-    logId,
-  });
+  // An error status keeps its ApiError (status, typed body, request id) as the cause.
+  const cause = response.ok
+    ? undefined
+    : createApiError(
+        response,
+        (await jsonOf(response).then((body) => (body === NOT_JSON ? undefined : body))) as never,
+      );
+  return new ResponseValidationError(
+    message,
+    {
+      operation,
+      operationId,
+      status: response.status,
+      url,
+      pointer: violation.pointer,
+      keyword: violation.keyword,
+      expected: violation.expected,
+      received,
+      logId,
+    },
+    cause && { cause },
+  );
 }

@@ -2,7 +2,7 @@
 // Made by `pnpm generate` (signalwire-pipeline generate --api voice) from the
 // pipeline's apis.json → "voice" bundle: where each response holds `format: date-time` strings.
 
-/** Per operation and status: `1` a date, `[plan]` each item, `{ key: plan }` those properties. */
+/** Per operation and status: `1` a date (`2` a date or `null`), `[plan]` each item, `{ key: plan }` those properties. */
 export const DATES = {
   "GET /logs": {
     "200": {
