@@ -11,8 +11,12 @@ type Plans = Readonly<Record<string, Readonly<Record<string, DatePlan>> | undefi
  * dates are comes from the spec, at build time. `client` itself is left as it was (its answers
  * keep the wire strings); the new one shares its settings, middleware and redaction.
  *
- * A date the server wrote that is not an RFC 3339 date-time fails the call with
- * `UnexpectedResponseError`, naming the field: there is no `Date` to hand over.
+ * A date the server wrote that is not a date-time as the spec's `format: date-time` reads it
+ * fails the call with `UnexpectedResponseError`, naming the field: there is no `Date` to hand
+ * over. The plan is the union of the log kinds' dates: a `discarded_at` on a log of another kind
+ * is read as a date too. The dates are replaced in the parsed body itself (what
+ * `response.json()` returns for that answer). `client`'s `GET` and `request` are taken as they
+ * are now: wrap the client once it is set up.
  *
  * @example
  * ```ts
