@@ -52,16 +52,14 @@ const DAYS = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
 function dateOf(text: string): Date | undefined {
   const match = DATE_TIME.exec(text);
   if (!match) return undefined;
-  const part = (group: number) => Number(match[group] ?? 0);
-  const [year, month, day, hour, minute, second] = [1, 2, 3, 4, 5, 6].map(part) as [
-    number,
-    number,
-    number,
-    number,
-    number,
-    number,
-  ];
-  const [offsetHours, offsetMinutes] = [part(9), part(10)];
+  const year = +(match[1] as string);
+  const month = +(match[2] as string);
+  const day = +(match[3] as string);
+  const hour = +(match[4] as string);
+  const minute = +(match[5] as string);
+  const second = +(match[6] as string);
+  const offsetHours = match[9] === undefined ? 0 : +match[9];
+  const offsetMinutes = match[10] === undefined ? 0 : +match[10];
   const leap = year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0);
   const days = month === 2 && leap ? 29 : DAYS[month - 1];
   if (days === undefined || day < 1 || day > days || offsetHours > 23 || offsetMinutes > 59) return undefined;
@@ -69,11 +67,14 @@ function dateOf(text: string): Date | undefined {
   const inUtc = hour * 60 + minute - offset;
   const leapSecond = second === 60 && (inUtc + 1440) % 1440 === 1439;
   if (hour > 23 || minute > 59 || (second > 59 && !leapSecond)) return undefined;
+  const milliseconds = leapSecond ? 999 : match[7] === undefined ? 0 : Math.floor(+match[7] * 1000);
+  const seconds = Math.min(second, 59);
+  if (year >= 100)
+    return new Date(Date.UTC(year, month - 1, day, hour, minute - offset, seconds, milliseconds));
+  // Date.UTC reads the years 0–99 as 1900–1999.
   const date = new Date(0);
-  // setUTCFullYear, not Date.UTC: Date.UTC reads the years 0–99 as 1900–1999.
   date.setUTCFullYear(year, month - 1, day);
-  const milliseconds = leapSecond ? 999 : Math.floor(Number(`0${match[7] ?? ""}`) * 1000);
-  date.setUTCHours(hour, minute - offset, Math.min(second, 59), milliseconds);
+  date.setUTCHours(hour, minute - offset, seconds, milliseconds);
   return date;
 }
 
