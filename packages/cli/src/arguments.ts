@@ -1,0 +1,108 @@
+import { parseArgs } from "node:util";
+import type { HelpTopic } from "./usage.js";
+import { UsageError } from "./usage-error.js";
+
+/** The connection flags: each overrides its `SIGNALWIRE_*` variable. */
+export interface ConnectionFlags {
+  space?: string;
+  projectId?: string;
+  token?: string;
+  baseUrl?: string;
+}
+
+/**
+ * What the command line asks for: a help text, or a command on one log.
+ *
+ * @example
+ * ```ts
+ * const parsed: ParsedArguments = { kind: "run", command: "logs get", id, pretty: false, connection: {} };
+ * ```
+ */
+export type ParsedArguments =
+  | { kind: "help"; topic: HelpTopic; connection: ConnectionFlags }
+  | {
+      kind: "run";
+      command: "logs get" | "logs events";
+      id: string;
+      pretty: boolean;
+      connection: ConnectionFlags;
+    };
+
+const OPTIONS = {
+  space: { type: "string" },
+  "project-id": { type: "string" },
+  token: { type: "string" },
+  "base-url": { type: "string" },
+  pretty: { type: "boolean" },
+  help: { type: "boolean", short: "h" },
+} as const;
+
+const HINT = "Run `signalwire-voice --help` for usage.";
+
+/**
+ * Reads the command line (without `node` and the script). Flags may stand anywhere; `--` ends
+ * them. Throws `UsageError` with a one-line message for anything it cannot run.
+ *
+ * @example parseArguments(["logs", "get", id, "--pretty"]) // { kind: "run", command: "logs get", id, pretty: true, … }
+ */
+export function parseArguments(argv: readonly string[]): ParsedArguments {
+  let parsed: ReturnType<typeof parseArgs<{ options: typeof OPTIONS; allowPositionals: true }>>;
+  try {
+    parsed = parseArgs({ args: [...argv], options: OPTIONS, allowPositionals: true, strict: true });
+  } catch (error) {
+    throw new UsageError(`${flagProblem(error)} ${HINT}`);
+  }
+  const { values, positionals } = parsed;
+  const connection: ConnectionFlags = {
+    ...(values.space !== undefined && { space: values.space }),
+    ...(values["project-id"] !== undefined && { projectId: values["project-id"] }),
+    ...(values.token !== undefined && { token: values.token }),
+    ...(values["base-url"] !== undefined && { baseUrl: values["base-url"] }),
+  };
+  const [group, command, id, ...rest] = positionals;
+  // Names are quoted only when they are known words or short: an argument in the wrong place
+  // could be a secret.
+  if (group === undefined) {
+    if (values.help) return { kind: "help", topic: "", connection };
+    throw new UsageError(`Missing a command: expected \`logs get <id>\` or \`logs events <id>\`. ${HINT}`);
+  }
+  if (group !== "logs") throw new UsageError(`Unknown command ${quote(group)}: expected \`logs\`. ${HINT}`);
+  if (command === undefined) {
+    if (values.help) return { kind: "help", topic: "logs", connection };
+    throw new UsageError(
+      `Missing a command after \`logs\`: expected \`get <id>\` or \`events <id>\`. ${HINT}`,
+    );
+  }
+  if (command !== "get" && command !== "events") {
+    throw new UsageError(
+      `Unknown command ${quote(`logs ${command}`)}: expected \`logs get\` or \`logs events\`. ${HINT}`,
+    );
+  }
+  const name = `logs ${command}` as const;
+  if (values.help) return { kind: "help", topic: name, connection };
+  if (id === undefined) {
+    throw new UsageError(`Missing the log id: \`signalwire-voice ${name} <id>\`, the id a UUID. ${HINT}`);
+  }
+  if (rest.length > 0) {
+    throw new UsageError(`\`${name}\` takes one id, got ${rest.length + 1} arguments. ${HINT}`);
+  }
+  return { kind: "run", command: name, id, pretty: values.pretty ?? false, connection };
+}
+
+/** A word from the command line, for a message: quoted if short, else only its length. */
+function quote(word: string): string {
+  return word.length <= 30 ? JSON.stringify(word) : `(a ${word.length}-character word)`;
+}
+
+/**
+ * Node's parseArgs message on one line. Its messages name the flag, never a value; an unknown
+ * flag's is cut to the flag (its advice on `--` only confuses here).
+ */
+function flagProblem(error: unknown): string {
+  const message = error instanceof Error ? error.message : String(error);
+  const unknown = (error as { code?: unknown }).code === "ERR_PARSE_ARGS_UNKNOWN_OPTION";
+  const flag = /'(-[^'=\s]*)/.exec(message)?.[1];
+  if (unknown && flag) return `Unknown flag ${flag}.`;
+  const sentences = message.replace(/\s*\n\s*/g, " ").trim();
+  return /[.?!]$/.test(sentences) ? sentences : `${sentences}.`;
+}

@@ -1,0 +1,84 @@
+import { createVoiceClient, type FetchFunction } from "@signalwire-voice/client";
+import { parseArguments } from "./arguments.js";
+import { logsEvents } from "./commands/logs-events.js";
+import { logsGet } from "./commands/logs-get.js";
+import { EXIT_CODES, type ExitCode } from "./exit-codes.js";
+import { failureOf } from "./failure-of.js";
+import { helpText } from "./usage.js";
+
+/** Where `main` writes: `process.stdout`/`process.stderr`, or anything with `write(text)`. */
+export interface Output {
+  write(text: string): unknown;
+}
+
+/**
+ * What `main` reads and writes instead of `process`, so that a test (or another program) can run
+ * the command in process.
+ *
+ * @example
+ * ```ts
+ * const io: MainIo = { env: process.env, stdout: process.stdout, stderr: process.stderr };
+ * ```
+ */
+export interface MainIo {
+  /** Where the `SIGNALWIRE_*` variables are read. */
+  env: Readonly<Record<string, string | undefined>>;
+  /** Records only: the JSON of a log or its events, or the help asked for. */
+  stdout: Output;
+  /** Messages only: one line per failure. */
+  stderr: Output;
+  /** The fetch the client uses. Default: `globalThis.fetch`. */
+  fetch?: FetchFunction | undefined;
+}
+
+/**
+ * Runs `signalwire-voice` with `argv` (the arguments after the program's name) and resolves to
+ * the exit code (`EXIT_CODES`); never throws. Records go to `stdout`, one line per failure to
+ * `stderr`, and the API token appears in neither.
+ *
+ * @example
+ * ```ts
+ * process.exitCode = await main(process.argv.slice(2), { env: process.env, stdout: process.stdout, stderr: process.stderr });
+ * ```
+ */
+export async function main(argv: readonly string[], io: MainIo): Promise<ExitCode> {
+  const token = tokenIn(argv) ?? io.env.SIGNALWIRE_API_TOKEN;
+  let id: string | undefined;
+  try {
+    const parsed = parseArguments(argv);
+    if (parsed.kind === "help") {
+      io.stdout.write(helpText(parsed.topic));
+      return EXIT_CODES.ok;
+    }
+    id = parsed.id;
+    const client = createVoiceClient({ ...parsed.connection, env: io.env, fetch: io.fetch });
+    const record =
+      parsed.command === "logs get" ? await logsGet(client, parsed.id) : await logsEvents(client, parsed.id);
+    io.stdout.write(`${JSON.stringify(record, null, parsed.pretty ? 2 : undefined)}\n`);
+    return EXIT_CODES.ok;
+  } catch (error) {
+    const { code, message } = failureOf(error, id);
+    io.stderr.write(`signalwire-voice: ${oneLine(redact(message, token))}\n`);
+    return code;
+  }
+}
+
+/**
+ * The `--token` value, read on its own: `main` must hide it even when the rest of the command
+ * line fails to parse.
+ */
+function tokenIn(argv: readonly string[]): string | undefined {
+  const at = argv.lastIndexOf("--token");
+  const inline = argv.findLast((arg) => arg.startsWith("--token="));
+  return inline?.slice("--token=".length) ?? (at >= 0 ? argv[at + 1] : undefined);
+}
+
+// The one place messages leave: the client's errors are redacted already, and this keeps any
+// message of ours (or a bug's) from carrying the token either.
+function redact(message: string, token: string | undefined): string {
+  return token && token.length >= 4 ? message.split(token).join("***") : message;
+}
+
+function oneLine(message: string): string {
+  return message.replace(/\s*[\r\n]+\s*/g, " ").trim();
+}

@@ -1,0 +1,67 @@
+import { spawnSync } from "node:child_process";
+import { readFileSync } from "node:fs";
+import { fileURLToPath } from "node:url";
+import { type RunningMockServer, startMockServer } from "@signalwire-voice/mock-server";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { logIds, PROJECT_ID, TOKEN } from "./helpers/run-main.js";
+
+// The built bin (turbo's test task builds the package first), as package.json's `bin` names it.
+const packageJson = JSON.parse(readFileSync(new URL("../package.json", import.meta.url), "utf8")) as {
+  bin: Record<string, string>;
+};
+const bin = fileURLToPath(new URL(`../${packageJson.bin["signalwire-voice"]}`, import.meta.url));
+
+let server: RunningMockServer;
+let id: string;
+beforeAll(async () => {
+  server = await startMockServer({ logs: 5, token: TOKEN });
+  [id = ""] = await logIds(server, 1);
+});
+afterAll(() => server.close());
+
+// Async spawn: the mock server answers from this process, which a spawnSync would block.
+function runBin(args: string[], env: Record<string, string>) {
+  return new Promise<{ status: number | null; stdout: string; stderr: string }>((resolve, reject) => {
+    import("node:child_process").then(({ execFile }) => {
+      execFile(process.execPath, [bin, ...args], { env }, (error, stdout, stderr) => {
+        if (error && typeof error.code !== "number") reject(error);
+        else resolve({ status: error ? (error.code as number) : 0, stdout, stderr });
+      });
+    }, reject);
+  });
+}
+
+describe("the built bin", () => {
+  it("starts with a shebang for node", () => {
+    expect(readFileSync(bin, "utf8").split("\n")[0]).toBe("#!/usr/bin/env node");
+    expect(packageJson.bin).toEqual({ "signalwire-voice": "./dist/cli.mjs" });
+  });
+
+  it("prints a log, reading the credentials from the process environment", async () => {
+    const run = await runBin(["logs", "get", id], {
+      PATH: process.env.PATH ?? "",
+      SIGNALWIRE_BASE_URL: server.baseUrl,
+      SIGNALWIRE_PROJECT_ID: PROJECT_ID,
+      SIGNALWIRE_API_TOKEN: TOKEN,
+    });
+    expect(run).toMatchObject({ status: 0, stderr: "" });
+    expect(JSON.parse(run.stdout)).toMatchObject({ id });
+  });
+
+  it("sets the exit code of the process, and hides a --token", async () => {
+    const run = await runBin(["logs", "get", "not-a-uuid", "--token", TOKEN], {
+      PATH: process.env.PATH ?? "",
+      SIGNALWIRE_BASE_URL: server.baseUrl,
+      SIGNALWIRE_PROJECT_ID: PROJECT_ID,
+    });
+    expect(run).toMatchObject({ status: 2, stdout: "" });
+    expect(run.stderr).toMatch(/^signalwire-voice: Bad path\.id: [^\n]+\n$/);
+    expect(run.stderr).not.toContain(TOKEN);
+  });
+
+  it("prints its help", () => {
+    const run = spawnSync(process.execPath, [bin, "--help"], { encoding: "utf8" });
+    expect(run.status).toBe(0);
+    expect(run.stdout).toMatch(/^Usage: signalwire-voice/);
+  });
+});

@@ -1,0 +1,65 @@
+import { type RunningMockServer, startMockServer } from "@signalwire-voice/mock-server";
+import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { logIds, runMain, serverEnv, TOKEN } from "./helpers/run-main.js";
+
+let server: RunningMockServer;
+let id: string;
+beforeAll(async () => {
+  server = await startMockServer({ logs: 5, token: TOKEN });
+  [id = ""] = await logIds(server, 1);
+});
+afterEach(() => server.clearFaults());
+afterAll(() => server.close());
+
+// Not in the dataset: the mock server's ids are random UUIDs from its seed.
+const MISSING = "b7182dc2-00f3-40e4-a5ce-20f164b329df";
+const WRONG_TOKEN = "PT-wrong-but-still-secret-77aa";
+
+describe.each(["get", "events"])("logs %s", (command) => {
+  it("exits 3 on a 401, with the credentials to check and no token", async () => {
+    const run = await runMain(["logs", command, id, "--token", WRONG_TOKEN], serverEnv(server));
+    expect(run).toMatchObject({ code: 3, stdout: "" });
+    expect(run.stderr).toMatch(/^signalwire-voice: .*answered 401.*SIGNALWIRE_API_TOKEN[^\n]*\n$/);
+    expect(run.stderr).not.toContain(WRONG_TOKEN);
+  });
+
+  it("exits 6 on a 404, saying which log is missing", async () => {
+    const run = await runMain(["logs", command, MISSING, "--token", TOKEN], serverEnv(server));
+    expect(run).toMatchObject({ code: 6, stdout: "" });
+    expect(run.stderr).toBe(
+      `signalwire-voice: no log ${MISSING} in this project (404). Check the id, and that the project id is the log's project.\n`,
+    );
+  });
+
+  it("exits 5 when the server keeps failing, after the client's retries", async () => {
+    server.addFault({ fault: { type: "server-error", status: 500 } });
+    server.clearRequests();
+    const run = await runMain(["logs", command, id, "--token", TOKEN], serverEnv(server));
+    expect(run).toMatchObject({ code: 5, stdout: "" });
+    expect(run.stderr).toMatch(/^signalwire-voice: .*answered 500[^\n]*\n$/);
+    expect(run.stderr).not.toContain(TOKEN);
+    expect(server.requests).toHaveLength(3);
+  });
+
+  it("exits 4 when every body arrives mangled (the client retries it as a network failure)", async () => {
+    server.addFault({ fault: { type: "invalid-json" } });
+    const run = await runMain(["logs", command, id, "--token", TOKEN], serverEnv(server));
+    expect(run).toMatchObject({ code: 4, stdout: "" });
+    expect(run.stderr).toMatch(/^signalwire-voice: [^\n]+\n$/);
+    expect(run.stderr).not.toContain(TOKEN);
+  });
+
+  it("exits 4 when the connection keeps being reset", async () => {
+    server.addFault({ fault: { type: "reset" } });
+    const run = await runMain(["logs", command, id, "--token", TOKEN], serverEnv(server));
+    expect(run).toMatchObject({ code: 4, stdout: "" });
+    expect(run.stderr).toMatch(/^signalwire-voice: [^\n]+Try again later[^\n]*\n$/);
+    expect(run.stderr).not.toContain(TOKEN);
+  });
+
+  it("recovers from one 503 with the client's retry, and exits 0", async () => {
+    server.addFault({ nth: 1, fault: { type: "server-error", status: 503 } });
+    const run = await runMain(["logs", command, id, "--token", TOKEN], serverEnv(server));
+    expect(run).toMatchObject({ code: 0, stderr: "" });
+  });
+});
