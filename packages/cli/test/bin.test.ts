@@ -1,4 +1,4 @@
-import { spawnSync } from "node:child_process";
+import { execFile, spawnSync } from "node:child_process";
 import { readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { type RunningMockServer, startMockServer } from "@signalwire-voice/mock-server";
@@ -22,12 +22,10 @@ afterAll(() => server.close());
 // Async spawn: the mock server answers from this process, which a spawnSync would block.
 function runBin(args: string[], env: Record<string, string>) {
   return new Promise<{ status: number | null; stdout: string; stderr: string }>((resolve, reject) => {
-    import("node:child_process").then(({ execFile }) => {
-      execFile(process.execPath, [bin, ...args], { env }, (error, stdout, stderr) => {
-        if (error && typeof error.code !== "number") reject(error);
-        else resolve({ status: error ? (error.code as number) : 0, stdout, stderr });
-      });
-    }, reject);
+    execFile(process.execPath, [bin, ...args], { env }, (error, stdout, stderr) => {
+      if (error && typeof error.code !== "number") reject(error);
+      else resolve({ status: error ? (error.code as number) : 0, stdout, stderr });
+    });
   });
 }
 
