@@ -1,4 +1,6 @@
 import { parseArgs } from "node:util";
+import type { ExportOptions } from "./export/export-options.js";
+import { timeRangeOf } from "./export/time-range.js";
 import type { HelpTopic } from "./usage.js";
 import { UsageError } from "./usage-error.js";
 
@@ -26,7 +28,8 @@ export type ParsedArguments =
       id: string;
       pretty: boolean;
       connection: ConnectionFlags;
-    };
+    }
+  | { kind: "run"; command: "logs export"; export: ExportOptions; connection: ConnectionFlags };
 
 const OPTIONS = {
   space: { type: "string" },
@@ -34,10 +37,20 @@ const OPTIONS = {
   token: { type: "string" },
   "base-url": { type: "string" },
   pretty: { type: "boolean" },
+  since: { type: "string" },
+  until: { type: "string" },
+  "include-deleted": { type: "boolean" },
+  format: { type: "string" },
+  out: { type: "string" },
+  resume: { type: "boolean" },
+  "page-size": { type: "string" },
   help: { type: "boolean", short: "h" },
 } as const;
 
 const HINT = "Run `signalwire-voice --help` for usage.";
+
+// The flags only `logs export` reads, and the one only `logs get` and `logs events` read.
+const EXPORT_FLAGS = ["since", "until", "include-deleted", "format", "out", "resume", "page-size"] as const;
 
 /**
  * Reads the command line (without `node` and the script). Flags may stand anywhere; `--` ends
@@ -73,13 +86,22 @@ export function parseArguments(argv: readonly string[]): ParsedArguments {
       `Missing a command after \`logs\`: expected \`get <id>\` or \`events <id>\`. ${HINT}`,
     );
   }
-  if (command !== "get" && command !== "events") {
+  if (command !== "get" && command !== "events" && command !== "export") {
     throw new UsageError(
-      `Unknown command ${quote(`logs ${command}`)}: expected \`logs get\` or \`logs events\`. ${HINT}`,
+      `Unknown command ${quote(`logs ${command}`)}: expected \`logs get\`, \`logs events\` or \`logs export\`. ${HINT}`,
     );
   }
   const name = `logs ${command}` as const;
   if (values.help) return { kind: "help", topic: name, connection };
+  if (name === "logs export") {
+    if (id !== undefined) {
+      throw new UsageError(`\`logs export\` takes no arguments, only flags: --since and --until. ${HINT}`);
+    }
+    return { kind: "run", command: name, export: exportOptionsOf(values), connection };
+  }
+  const exportFlag = EXPORT_FLAGS.find((flag) => values[flag] !== undefined);
+  if (exportFlag)
+    throw new UsageError(`--${exportFlag} belongs to \`logs export\`, not \`${name}\`. ${HINT}`);
   if (id === undefined) {
     throw new UsageError(`Missing the log id: \`signalwire-voice ${name} <id>\`, the id a UUID. ${HINT}`);
   }
@@ -87,6 +109,37 @@ export function parseArguments(argv: readonly string[]): ParsedArguments {
     throw new UsageError(`\`${name}\` takes one id, got ${rest.length + 1} arguments. ${HINT}`);
   }
   return { kind: "run", command: name, id, pretty: values.pretty ?? false, connection };
+}
+
+/** The flags of `logs export`, checked: every problem a `UsageError` before anything is sent. */
+function exportOptionsOf(values: {
+  since?: string | undefined;
+  until?: string | undefined;
+  "include-deleted"?: boolean | undefined;
+  format?: string | undefined;
+  out?: string | undefined;
+  resume?: boolean | undefined;
+  "page-size"?: string | undefined;
+  pretty?: boolean | undefined;
+}): ExportOptions {
+  if (values.pretty)
+    throw new UsageError(`\`logs export\` writes one log per line: --pretty does not apply. ${HINT}`);
+  const range = timeRangeOf(values.since, values.until);
+  const format = values.format ?? "ndjson";
+  if (format === "csv") throw new UsageError("--format csv is not available yet: use --format ndjson.");
+  if (format !== "ndjson") throw new UsageError(`Unknown --format ${quote(format)}: expected ndjson.`);
+  const out = values.out === undefined || values.out === "-" ? undefined : values.out;
+  if (values.out === "") throw new UsageError("Empty --out: give a file name, or - for stdout.");
+  const resume = values.resume ?? false;
+  if (resume && out === undefined) {
+    throw new UsageError("--resume needs --out FILE: an export to stdout keeps no state to resume.");
+  }
+  const pageSizeText = values["page-size"] ?? "1000";
+  const pageSize = Number(pageSizeText);
+  if (!/^\d+$/.test(pageSizeText) || pageSize < 1 || pageSize > 1000) {
+    throw new UsageError(`Bad --page-size ${quote(pageSizeText)}: expected an integer from 1 to 1000.`);
+  }
+  return { range, includeDeleted: values["include-deleted"] ?? false, format, out, resume, pageSize };
 }
 
 /** A word from the command line, for a message: quoted if short, else only its length. */

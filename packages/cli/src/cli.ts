@@ -2,9 +2,21 @@
 // The `signalwire-voice` bin: `main` with the process's own arguments, environment and streams.
 import { main } from "./main.js";
 
-main(process.argv.slice(2), { env: process.env, stdout: process.stdout, stderr: process.stderr }).then(
-  (code) => {
-    // Not process.exit(): that can cut off a large record still being written to a pipe.
-    process.exitCode = code;
-  },
-);
+// Ctrl-C lets an export finish the page it is writing and save its state; a second one exits at once.
+const interrupt = new AbortController();
+const onSigint = () => {
+  if (interrupt.signal.aborted) process.exit(130);
+  interrupt.abort();
+};
+process.on("SIGINT", onSigint);
+
+main(process.argv.slice(2), {
+  env: process.env,
+  stdout: process.stdout,
+  stderr: process.stderr,
+  signal: interrupt.signal,
+}).then((code) => {
+  process.off("SIGINT", onSigint);
+  // Not process.exit(): that can cut off a large record still being written to a pipe.
+  process.exitCode = code;
+});

@@ -22,6 +22,8 @@ export const EXIT_CODES = {
   server: 5,
   /** No log with that id (404). Its own code: retrying a 5 may help, retrying a 6 never will. */
   notFound: 6,
+  /** Stopped by Ctrl-C (SIGINT), as shells report it (128 + 2); an export to a file can be resumed. */
+  interrupted: 130,
 } as const;
 
 /**
@@ -36,10 +38,12 @@ export type ExitCode = (typeof EXIT_CODES)[keyof typeof EXIT_CODES];
 
 /** The exit codes as `--help` and the README list them. */
 export const EXIT_CODES_HELP = `Exit codes:
-  0  ok: the records are on stdout
+  0  ok: the records are on stdout (or in --out FILE)
   1  unexpected error (a bug: please report it)
-  2  usage: unknown command or flag, missing or malformed id, missing credentials (nothing was sent)
+  2  usage: unknown command or flag, missing or malformed id or
+     date, missing credentials, a bad --out or --resume (nothing was sent)
   3  authentication: the API refused the project id or token (401)
   4  network: no answer after retries (connection refused or reset, DNS, timeout)
   5  server: the API answered an error (5xx, 429 after retries) or an unexpected body
-  6  not found: no log with that id (404)`;
+  6  not found: no log with that id (404)
+  130  interrupted (Ctrl-C): an export to a file continues with --resume`;

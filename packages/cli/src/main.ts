@@ -1,6 +1,7 @@
 import { createVoiceClient, type FetchFunction } from "@signalwire-voice/client";
 import { parseArguments } from "./arguments.js";
 import { logsEvents } from "./commands/logs-events.js";
+import { logsExport } from "./commands/logs-export.js";
 import { logsGet } from "./commands/logs-get.js";
 import { EXIT_CODES, type ExitCode } from "./exit-codes.js";
 import { failureOf } from "./failure-of.js";
@@ -23,12 +24,14 @@ export interface Output {
 export interface MainIo {
   /** Where the `SIGNALWIRE_*` variables are read. */
   env: Readonly<Record<string, string | undefined>>;
-  /** Records only: the JSON of a log or its events, or the help asked for. */
+  /** Records only: the JSON of a log or its events, an export's lines, or the help asked for. */
   stdout: Output;
   /** Messages only: one line per failure. */
   stderr: Output;
   /** The fetch the client uses. Default: `globalThis.fetch`. */
   fetch?: FetchFunction | undefined;
+  /** Stops an export after the page being written, with exit code 130 (the bin: on SIGINT). */
+  signal?: AbortSignal | undefined;
 }
 
 /**
@@ -50,8 +53,9 @@ export async function main(argv: readonly string[], io: MainIo): Promise<ExitCod
       io.stdout.write(helpText(parsed.topic));
       return EXIT_CODES.ok;
     }
-    id = parsed.id;
     const client = createVoiceClient({ ...parsed.connection, env: io.env, fetch: io.fetch });
+    if (parsed.command === "logs export") return await logsExport(client, parsed.export, io);
+    id = parsed.id;
     const record =
       parsed.command === "logs get" ? await logsGet(client, parsed.id) : await logsEvents(client, parsed.id);
     io.stdout.write(`${JSON.stringify(record, null, parsed.pretty ? 2 : undefined)}\n`);

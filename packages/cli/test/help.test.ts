@@ -5,6 +5,7 @@ describe.each([
   [["--help"], "signalwire-voice <command>"],
   [["-h"], "signalwire-voice <command>"],
   [["logs", "--help"], "signalwire-voice logs <get|events>"],
+  [["logs", "export", "--help"], "signalwire-voice logs export --since <date> --until <date>"],
   [["logs", "get", "-h"], "signalwire-voice logs get <id>"],
   [["logs", "events", "--help"], "signalwire-voice logs events <id>"],
   [["logs", "get", "not-an-id", "--help"], "signalwire-voice logs get <id>"],
@@ -16,6 +17,7 @@ describe.each([
     for (const text of [
       "logs get <id>",
       "logs events <id>",
+      "logs export --since <date> --until <date>",
       "--space",
       "--project-id",
       "--token",
@@ -30,6 +32,7 @@ describe.each([
     ]) {
       expect(run.stdout).toContain(text);
     }
-    for (const code of [0, 1, 2, 3, 4, 5, 6]) expect(run.stdout).toMatch(new RegExp(`^  ${code}  \\w`, "m"));
+    for (const code of [0, 1, 2, 3, 4, 5, 6, 130])
+      expect(run.stdout).toMatch(new RegExp(`^  ${code}  \\w`, "m"));
   });
 });

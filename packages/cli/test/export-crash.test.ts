@@ -1,0 +1,137 @@
+import { type ChildProcess, spawn } from "node:child_process";
+import { existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { type RunningMockServer, startMockServer } from "@signalwire-voice/mock-server";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { PROJECT_ID, TOKEN } from "./helpers/run-main.js";
+
+// The built bin (turbo's test task builds the package first), spawned so that it can be killed.
+const bin = fileURLToPath(new URL("../dist/cli.mjs", import.meta.url));
+// About 3000 logs (and their deleted ones) in pages of 200: 16 pages, each a moment late.
+const EXPORT = [
+  "logs",
+  "export",
+  "--since",
+  "2025-12-30T23:00Z",
+  "--until",
+  "2026-01-01",
+  "--include-deleted",
+];
+const PAGE_SIZE = ["--page-size", "200"];
+
+let server: RunningMockServer;
+let directory: string;
+let reference: Buffer;
+let uninterruptedMs: number;
+
+/** A run of the bin writing to `file`; `exited` resolves to its exit code (null when killed). */
+function start(
+  file: string,
+  extra: string[] = [],
+): { child: ChildProcess; exited: Promise<number | null>; stderr: () => string } {
+  const child = spawn(process.execPath, [bin, ...EXPORT, ...PAGE_SIZE, "--out", file, ...extra], {
+    env: {
+      PATH: process.env.PATH ?? "",
+      SIGNALWIRE_BASE_URL: server.baseUrl,
+      SIGNALWIRE_PROJECT_ID: PROJECT_ID,
+      SIGNALWIRE_API_TOKEN: TOKEN,
+    },
+    stdio: ["ignore", "ignore", "pipe"],
+  });
+  let stderr = "";
+  child.stderr?.on("data", (chunk) => (stderr += chunk));
+  const exited = new Promise<number | null>((resolve) => child.on("close", (code) => resolve(code)));
+  return { child, exited, stderr: () => stderr };
+}
+
+/** `--resume`, not interrupted: it must finish the export. */
+async function resumeToTheEnd(file: string): Promise<void> {
+  const run = start(file, ["--resume"]);
+  const code = await run.exited;
+  if (code !== 0) throw new Error(`--resume exited ${code}: ${run.stderr()}`);
+}
+
+/** A seeded PRNG (mulberry32): the same kill moments on every run of the suite. */
+function randomOf(seed: number): () => number {
+  let a = seed;
+  return () => {
+    a = (a + 0x6d2b79f5) | 0;
+    let t = Math.imul(a ^ (a >>> 15), 1 | a);
+    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+beforeAll(async () => {
+  server = await startMockServer({ logs: 3000, token: TOKEN, recordRequests: false });
+  // Every page a moment late, so that a kill lands between, during and after pages.
+  server.addFault({ path: "/api/voice/logs", probability: 1, fault: { type: "delay", ms: 15 } });
+  directory = mkdtempSync(join(tmpdir(), "cli-export-crash-"));
+  const file = join(directory, "reference.ndjson");
+  const startedAt = performance.now();
+  expect(await start(file).exited).toBe(0);
+  uninterruptedMs = performance.now() - startedAt;
+  reference = readFileSync(file);
+  expect(reference.toString().split("\n").length).toBeGreaterThan(3000);
+});
+afterAll(async () => {
+  await server.close();
+  rmSync(directory, { recursive: true, force: true });
+});
+
+describe("logs export --out FILE, killed", () => {
+  it("with SIGKILL at 24 random moments, then --resume: FILE is byte for byte an uninterrupted export", async () => {
+    const random = randomOf(15);
+    let interrupted = 0;
+    for (let run = 0; run < 24; run++) {
+      const file = join(directory, `killed-${run}.ndjson`);
+      const export_ = start(file);
+      await sleep(random() * uninterruptedMs);
+      export_.child.kill("SIGKILL");
+      if ((await export_.exited) === null) interrupted++;
+      // Every other run, the first resume is killed too.
+      if (run % 2 === 1 && existsSync(`${file}.state.json`)) {
+        const resumed = start(file, ["--resume"]);
+        await sleep(random() * uninterruptedMs * 0.5);
+        resumed.child.kill("SIGKILL");
+        await resumed.exited;
+      }
+      // Killed before the state file was first written: there is no export to resume, only to start.
+      if (existsSync(`${file}.state.json`)) await resumeToTheEnd(file);
+      else expect(await start(file).exited).toBe(0);
+      expect(readFileSync(file).equals(reference), `run ${run}`).toBe(true);
+      expect(JSON.parse(readFileSync(`${file}.state.json`, "utf8")).done).toBe(true);
+    }
+    // Kills must land mid-export, or the test proves little (a loose bound: runs vary in speed).
+    expect(interrupted).toBeGreaterThanOrEqual(6);
+  });
+
+  it("with SIGINT after the first page: exits 130 with a state not done, and --resume finishes it", async () => {
+    const file = join(directory, "interrupted.ndjson");
+    const export_ = start(file);
+    // Wait (without a time limit) until the state counts a first page.
+    while (
+      !existsSync(`${file}.state.json`) ||
+      JSON.parse(readFileSync(`${file}.state.json`, "utf8")).offset === 0
+    ) {
+      await sleep(2);
+    }
+    export_.child.kill("SIGINT");
+    expect(await export_.exited).toBe(130);
+    expect(export_.stderr()).toMatch(
+      /^signalwire-voice: interrupted: .* run the same command with --resume to continue\.\n$/,
+    );
+    const state = JSON.parse(readFileSync(`${file}.state.json`, "utf8"));
+    expect(state.done).toBe(false);
+    expect(state.offset).toBeGreaterThan(0);
+    expect(state.offset).toBeLessThan(reference.length);
+    expect(readFileSync(file).length).toBe(state.offset);
+
+    await resumeToTheEnd(file);
+    expect(readFileSync(file).equals(reference)).toBe(true);
+  });
+});

@@ -1,0 +1,126 @@
+import { mkdtempSync, readFileSync, rmSync, statSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { createVoiceClient } from "@signalwire-voice/client";
+import { type RunningMockServer, startMockServer } from "@signalwire-voice/mock-server";
+import { paginate } from "@signalwire-voice/pagination";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { PROJECT_ID, runMain, serverEnv, TOKEN } from "./helpers/run-main.js";
+
+let server: RunningMockServer;
+let directory: string;
+beforeAll(async () => {
+  server = await startMockServer({ logs: 5000, token: TOKEN });
+  directory = mkdtempSync(join(tmpdir(), "cli-export-"));
+});
+afterAll(async () => {
+  await server.close();
+  rmSync(directory, { recursive: true, force: true });
+});
+
+const client = () => createVoiceClient({ baseUrl: server.baseUrl, projectId: PROJECT_ID, token: TOKEN });
+const RANGE = ["--since", "2025-12-30T12:00:00Z", "--until", "2025-12-31T18:00+02:00"];
+
+/** The lines a plain walk of `/logs` with this query gives: what an export must write. */
+async function walked(query: Record<string, string | boolean>): Promise<string> {
+  const logs = await paginate(client(), "/logs", { query }).toArray();
+  return logs.map((log) => `${JSON.stringify(log)}\n`).join("");
+}
+
+describe("logs export", () => {
+  it("writes exactly the logs of a paginate walk, in order, and marks the state done; --resume changes nothing", async () => {
+    const file = join(directory, "all.ndjson");
+    const argv = ["logs", "export", ...RANGE, "--include-deleted", "--out", file, "--token", TOKEN];
+    const run = await runMain(argv, serverEnv(server));
+    expect(run).toEqual({ code: 0, stdout: "", stderr: "" });
+
+    const expected = await walked({
+      created_after: "2025-12-30T11:59:59.999Z",
+      created_before: "2025-12-31T16:00:00Z",
+      include_deleted: true,
+    });
+    const written = readFileSync(file, "utf8");
+    expect(written).toBe(expected);
+    const lines = written.trimEnd().split("\n");
+    expect(lines.length).toBeGreaterThan(2000);
+    expect(lines.some((line) => line.includes('"discarded_at"'))).toBe(true);
+    for (const line of lines) expect(() => JSON.parse(line)).not.toThrow();
+
+    const state = JSON.parse(readFileSync(`${file}.state.json`, "utf8"));
+    expect(state).toMatchObject({
+      version: 1,
+      filters: {
+        since: "2025-12-30T12:00:00.000Z",
+        until: "2025-12-31T16:00:00.000Z",
+        include_deleted: true,
+        format: "ndjson",
+      },
+      offset: Buffer.byteLength(written),
+      done: true,
+    });
+    expect(state.cursor).toMatch(/#end$/);
+
+    server.clearRequests();
+    const before = { file: statSync(file).mtimeMs, state: readFileSync(`${file}.state.json`, "utf8") };
+    const again = await runMain([...argv, "--resume"], serverEnv(server));
+    expect(again).toMatchObject({ code: 0, stdout: "" });
+    expect(again.stderr).toMatch(
+      /^signalwire-voice: the export at .* is already complete; nothing to do\.\n$/,
+    );
+    expect(server.requests).toEqual([]);
+    expect(statSync(file).mtimeMs).toBe(before.file);
+    expect(readFileSync(`${file}.state.json`, "utf8")).toBe(before.state);
+  });
+
+  it("writes to stdout without --out or with --out -, leaving deleted logs out by default", async () => {
+    const expected = await walked({
+      created_after: "2025-12-30T11:59:59.999Z",
+      created_before: "2025-12-31T16:00:00Z",
+    });
+    for (const out of [[], ["--out", "-"]]) {
+      const run = await runMain(["logs", "export", ...RANGE, ...out, "--token", TOKEN], serverEnv(server));
+      expect(run).toEqual({ code: 0, stdout: expected, stderr: "" });
+    }
+    expect(expected).not.toContain('"discarded_at"');
+  });
+
+  it("includes a log created at --since and leaves out one created at --until", async () => {
+    const [newest, , third] = (await paginate(client(), "/logs", { pageSize: 3 }).toArray({ limit: 3 })).map(
+      (log) => log.created_at,
+    );
+    const run = await runMain(
+      ["logs", "export", "--since", third ?? "", "--until", newest ?? "", "--token", TOKEN],
+      serverEnv(server),
+    );
+    expect(run.code).toBe(0);
+    expect(
+      run.stdout
+        .trimEnd()
+        .split("\n")
+        .map((line) => JSON.parse(line).created_at),
+    ).toEqual([expect.any(String), third]);
+  });
+
+  it("asks for pages of --page-size logs", async () => {
+    server.clearRequests();
+    const run = await runMain(
+      [
+        "logs",
+        "export",
+        "--since",
+        "2025-12-31T23:00Z",
+        "--until",
+        "2026-01-01",
+        "--page-size",
+        "25",
+        "--token",
+        TOKEN,
+      ],
+      serverEnv(server),
+    );
+    expect(run.code).toBe(0);
+    expect(run.stdout.split("\n").length - 1).toBeGreaterThan(25);
+    const sizes = server.requests.map((request) => new URL(request.url).searchParams.get("page_size"));
+    expect(new Set(sizes)).toEqual(new Set(["25"]));
+  });
+});
