@@ -55,7 +55,9 @@ function stripped(value, resolve, isMap = false) {
       if (key !== "allOf" && JSON.stringify(target[key]) === JSON.stringify(kept[key])) delete kept[key];
   const properties = /** @type {Record<string, unknown> | undefined} */ (kept.properties);
   if (properties && typeof properties === "object") {
-    const first = Object.entries(properties).filter(([, schema]) => isClosedSet(schema, resolve));
+    const first = Object.entries(properties).filter(
+      ([, schema]) => closedValues(schema, resolve) !== undefined,
+    );
     kept.properties = Object.fromEntries([
       ...first,
       ...Object.entries(properties).filter((entry) => !first.includes(entry)),
@@ -65,14 +67,15 @@ function stripped(value, resolve, isMap = false) {
 }
 
 /**
- * Whether a schema allows only listed values (`enum` or `const`, through `$ref` and a one-member `allOf`).
+ * The values a schema allows when it lists them (`enum` or `const`, through `$ref` and a
+ * one-member `allOf`), else undefined.
  * @param {any} schema
  * @param {(node: any) => any} resolve
- * @returns {boolean}
+ * @returns {unknown[] | undefined}
  */
-function isClosedSet(schema, resolve) {
+function closedValues(schema, resolve) {
   const target = resolve(schema?.allOf?.length === 1 ? schema.allOf[0] : schema);
-  return Array.isArray(target?.enum) || target?.const !== undefined;
+  return Array.isArray(target?.enum) ? target.enum : target?.const !== undefined ? [target.const] : undefined;
 }
 /** The keywords JSON Schema 2019-09 and 2020-12 added, which draft-07 would ignore. */
 const NEWER_KEYWORDS =
@@ -200,14 +203,6 @@ export function generateValidators(bundlePath, apiName) {
  */
 function unionsDiscriminated(resolve, found) {
   const seen = new Set();
-  const closedValues = (/** @type {any} */ schema) => {
-    const target = resolve(schema?.allOf?.length === 1 ? schema.allOf[0] : schema);
-    return Array.isArray(target?.enum)
-      ? target.enum
-      : target?.const !== undefined
-        ? [target.const]
-        : undefined;
-  };
   const visit = (/** @type {any} */ node) => {
     if (!node || typeof node !== "object" || seen.has(node)) return;
     seen.add(node);
@@ -218,7 +213,9 @@ function unionsDiscriminated(resolve, found) {
         members.flatMap((/** @type {any} */ member) => Object.keys(member?.properties ?? {})),
       );
       const discriminator = [...names].find((name) => {
-        const sets = members.map((/** @type {any} */ member) => closedValues(member?.properties?.[name]));
+        const sets = members.map((/** @type {any} */ member) =>
+          closedValues(member?.properties?.[name], resolve),
+        );
         const present = sets.filter(Boolean);
         const all = present.flat().map((value) => JSON.stringify(value));
         return present.length >= 2 && new Set(all).size === all.length;
@@ -230,7 +227,7 @@ function unionsDiscriminated(resolve, found) {
         const member = members[i];
         const property = member?.properties?.[discriminator];
         if (!property) return ref;
-        for (const value of closedValues(property) ?? []) values.add(value);
+        for (const value of closedValues(property, resolve) ?? []) values.add(value);
         if (Array.isArray(member.required) && member.required.includes(discriminator))
           member.required = [
             discriminator,

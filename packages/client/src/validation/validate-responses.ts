@@ -78,8 +78,9 @@ export function validateResponses(mode: ValidationMode, options: ValidationOptio
       if (!describesResponse(operation, response.status)) return undefined;
       // A check that fails in itself fails the call in "throw"; "warn" never fails a call.
       let violation: Violation | undefined;
+      let body: unknown;
       try {
-        const body = await jsonOf(response);
+        body = await jsonOf(response);
         violation =
           body !== NOT_JSON
             ? checkResponse(operation, response.status, body)
@@ -97,13 +98,13 @@ export function validateResponses(mode: ValidationMode, options: ValidationOptio
         return undefined;
       }
       if (violation === undefined) return undefined;
-      if (mode === "throw") throw await validationError(operation, response, violation);
+      if (mode === "throw") throw validationError(operation, response, violation, body);
       const key = `${operation} ${response.status} ${violation.pointer.replace(/\/\d+(?=\/|$)/g, "/*")} ${violation.keyword}`;
       // Remembered up to a bound; past it, new violations go unreported rather than grow memory.
       if (reported.has(key) || reported.size >= MAX_REMEMBERED) return undefined;
       reported.add(key);
       try {
-        onWarning(await validationError(operation, response, violation));
+        onWarning(validationError(operation, response, violation, body));
       } catch {
         // A failing onWarning is the caller's to fix; it does not fail the call.
       }
@@ -126,11 +127,12 @@ async function jsonOf(response: Response): Promise<unknown> {
   }
 }
 
-async function validationError(
+function validationError(
   operation: string,
   response: Response,
   violation: Violation,
-): Promise<ResponseValidationError> {
+  body: unknown,
+): ResponseValidationError {
   const redact = redactorOf(response);
   const url = redact(response.url);
   // Redaction may lengthen a text ("[redacted]"): cut again.
@@ -144,10 +146,7 @@ async function validationError(
   // An error status keeps its ApiError (status, typed body, request id) as the cause.
   const cause = response.ok
     ? undefined
-    : createApiError(
-        response,
-        (await jsonOf(response).then((body) => (body === NOT_JSON ? undefined : body))) as never,
-      );
+    : createApiError(response, (body === NOT_JSON ? undefined : body) as never);
   return new ResponseValidationError(
     message,
     {
