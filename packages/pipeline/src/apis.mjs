@@ -16,9 +16,10 @@ const packageDir = fileURLToPath(new URL("..", import.meta.url));
  * @property {string} [datedTypes] absolute path of the types with `Date` for each date-time, if the API has them
  * @property {string} [contract] absolute path of the folder of the generated date plans and response validators, if the API has one
  * @property {string} [client] absolute path of the folder of a client's generated checks before sending, if the API has one
+ * @property {string} [cli] absolute path of the folder of the CLI's generated CSV columns, if the API has one
  */
 
-/** @typedef {{ upstream: string; overlays?: string[]; bundle: string; types: string; datedTypes?: string; contract?: string; client?: string }} ApiConfig */
+/** @typedef {{ upstream: string; overlays?: string[]; bundle: string; types: string; datedTypes?: string; contract?: string; client?: string; cli?: string }} ApiConfig */
 /** @type {{ root: string; config: string; apis: Record<string, ApiConfig> }} */
 const config = JSON.parse(readFileSync(join(packageDir, "apis.json"), "utf8"));
 
@@ -45,6 +46,7 @@ export function loadApis(only) {
     ...(api.datedTypes && { datedTypes: at(api.datedTypes) }),
     ...(api.contract && { contract: at(api.contract) }),
     ...(api.client && { client: at(api.client) }),
+    ...(api.cli && { cli: at(api.cli) }),
   }));
   if (only === undefined) return entries;
   const found = entries.filter((api) => api.name === only);

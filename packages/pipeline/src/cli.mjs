@@ -6,7 +6,7 @@ import { dirname, join, relative } from "node:path";
 import { parseArgs } from "node:util";
 import { loadApis, workspaceDir } from "./apis.mjs";
 import { bundleApi } from "./bundle.mjs";
-import { clientFiles, contractFiles } from "./client-files.mjs";
+import { clientFiles, cliFiles, contractFiles } from "./client-files.mjs";
 import { driftedFiles } from "./drift.mjs";
 import { generateTypes } from "./generate.mjs";
 import { lintApi } from "./lint.mjs";
@@ -17,6 +17,7 @@ const USAGE = `Usage: signalwire-pipeline <step> [--api <name>]
   generate         generate TypeScript types from each bundle (and, where listed, the
                    \`datedTypes\` and the \`contract\` folder's date plans and validators)
   generate-client  generate a client's parameter rules from each bundle (APIs with a \`client\` folder)
+  generate-cli     generate the CLI's CSV columns from each bundle (APIs with a \`cli\` folder)
   check-generated  regenerate into a temp folder; fail if a committed file differs
 Without --api, every API of the pipeline's apis.json.`;
 
@@ -70,6 +71,21 @@ const steps = {
       for (const [name, text] of clientFiles(api.bundle, api.name))
         writeFileSync(join(api.client, name), text);
       console.log(`✔ generate-client: ${api.name} → ${relative(workspaceDir, api.client)}`);
+    }
+    return true;
+  },
+  "generate-cli": (apis) => {
+    for (const api of apis) {
+      if (!api.cli) continue;
+      if (!existsSync(api.bundle)) {
+        console.error(
+          `✖ generate-cli: ${relative(workspaceDir, api.bundle)} is missing. Run \`pnpm spec:bundle\` first (turbo does).`,
+        );
+        return false;
+      }
+      mkdirSync(api.cli, { recursive: true });
+      for (const [name, text] of cliFiles(api.bundle, api.name)) writeFileSync(join(api.cli, name), text);
+      console.log(`✔ generate-cli: ${api.name} → ${relative(workspaceDir, api.cli)}`);
     }
     return true;
   },

@@ -7,7 +7,7 @@ import { tmpdir } from "node:os";
 import { basename, join, relative } from "node:path";
 import { loadApis, workspaceDir } from "./apis.mjs";
 import { bundleApi } from "./bundle.mjs";
-import { clientFiles, contractFiles } from "./client-files.mjs";
+import { clientFiles, cliFiles, contractFiles } from "./client-files.mjs";
 import { generateTypes } from "./generate.mjs";
 
 /**
@@ -36,6 +36,8 @@ export async function driftedFiles(apis = loadApis()) {
       if (api.client)
         for (const [name, text] of clientFiles(bundle, api.name))
           outputs.push([join(api.client, name), text]);
+      if (api.cli)
+        for (const [name, text] of cliFiles(bundle, api.name)) outputs.push([join(api.cli, name), text]);
       for (const [path, fresh] of outputs) {
         if (!existsSync(path) || readFileSync(path, "utf8") !== fresh)
           drifted.push(relative(workspaceDir, path));

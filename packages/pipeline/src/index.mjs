@@ -11,11 +11,12 @@
  */
 export { loadApis, redoclyConfig, specInputs, workspaceDir } from "./apis.mjs";
 export { bundleApi, bundleApiAsync } from "./bundle.mjs";
-export { clientFiles, contractFiles } from "./client-files.mjs";
+export { clientFiles, cliFiles, contractFiles } from "./client-files.mjs";
 export { datePlans, generateDates } from "./dates.mjs";
 export { driftedFiles } from "./drift.mjs";
 export { generateTypes } from "./generate.mjs";
 export { lintApi } from "./lint.mjs";
+export { generateLogColumns, logColumns } from "./log-columns.mjs";
 export { generateParameters, parameterRules } from "./parameters.mjs";
 export { redocly, redoclyAsync, redoclyBin } from "./redocly.mjs";
 export { resolver, responseSchemas } from "./refs.mjs";

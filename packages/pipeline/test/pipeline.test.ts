@@ -28,7 +28,14 @@ function copyRepo(): string {
   // or splits a command on spaces breaks the pipeline there.
   const root = copyWorkspace(repoRoot, {
     prefix: "pipeline test ",
-    paths: [":(glob)*", "spec", "packages/pipeline", "packages/types", "packages/client/src/generated"],
+    paths: [
+      ":(glob)*",
+      "spec",
+      "packages/pipeline",
+      "packages/types",
+      "packages/client/src/generated",
+      "packages/cli/src/generated",
+    ],
   });
   for (const dir of ["", "packages/pipeline"]) {
     symlinkSync(join(repoRoot, dir, "node_modules"), join(root, dir, "node_modules"), "dir");
