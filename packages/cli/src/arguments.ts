@@ -44,13 +44,29 @@ const OPTIONS = {
   out: { type: "string" },
   resume: { type: "boolean" },
   "page-size": { type: "string" },
+  concurrency: { type: "string" },
+  progress: { type: "string" },
+  quiet: { type: "boolean", short: "q" },
   help: { type: "boolean", short: "h" },
 } as const;
 
 const HINT = "Run `signalwire-voice --help` for usage.";
 
 // The flags only `logs export` reads, and the one only `logs get` and `logs events` read.
-const EXPORT_FLAGS = ["since", "until", "include-deleted", "format", "out", "resume", "page-size"] as const;
+const EXPORT_FLAGS = [
+  "since",
+  "until",
+  "include-deleted",
+  "format",
+  "out",
+  "resume",
+  "page-size",
+  "concurrency",
+  "progress",
+  "quiet",
+] as const;
+
+const PROGRESS_MODES = ["auto", "bar", "lines", "json"] as const;
 
 /**
  * Reads the command line (without `node` and the script). Flags may stand anywhere; `--` ends
@@ -120,26 +136,52 @@ function exportOptionsOf(values: {
   out?: string | undefined;
   resume?: boolean | undefined;
   "page-size"?: string | undefined;
+  concurrency?: string | undefined;
+  progress?: string | undefined;
+  quiet?: boolean | undefined;
   pretty?: boolean | undefined;
 }): ExportOptions {
   if (values.pretty)
     throw new UsageError(`\`logs export\` writes one log per line: --pretty does not apply. ${HINT}`);
   const range = timeRangeOf(values.since, values.until);
   const format = values.format ?? "ndjson";
-  if (format === "csv") throw new UsageError("--format csv is not available yet: use --format ndjson.");
-  if (format !== "ndjson") throw new UsageError(`Unknown --format ${quote(format)}: expected ndjson.`);
+  if (format !== "ndjson" && format !== "csv") {
+    throw new UsageError(`Unknown --format ${quote(format)}: expected ndjson or csv.`);
+  }
   const out = values.out === undefined || values.out === "-" ? undefined : values.out;
   if (values.out === "") throw new UsageError("Empty --out: give a file name, or - for stdout.");
   const resume = values.resume ?? false;
   if (resume && out === undefined) {
     throw new UsageError("--resume needs --out FILE: an export to stdout keeps no state to resume.");
   }
-  const pageSizeText = values["page-size"] ?? "1000";
-  const pageSize = Number(pageSizeText);
-  if (!/^\d+$/.test(pageSizeText) || pageSize < 1 || pageSize > 1000) {
-    throw new UsageError(`Bad --page-size ${quote(pageSizeText)}: expected an integer from 1 to 1000.`);
+  const pageSize = integerOf("--page-size", values["page-size"] ?? "1000", 1000);
+  const concurrency = integerOf("--concurrency", values.concurrency ?? "4", 32);
+  const progress = values.progress ?? "auto";
+  if (!(PROGRESS_MODES as readonly string[]).includes(progress)) {
+    throw new UsageError(`Unknown --progress ${quote(progress)}: expected auto, bar, lines or json.`);
   }
-  return { range, includeDeleted: values["include-deleted"] ?? false, format, out, resume, pageSize };
+  if (values.quiet && values.progress !== undefined) {
+    throw new UsageError("--quiet shows no progress: give --quiet or --progress, not both.");
+  }
+  return {
+    range,
+    includeDeleted: values["include-deleted"] ?? false,
+    format,
+    out,
+    resume,
+    pageSize,
+    concurrency,
+    progress: values.quiet ? "none" : (progress as (typeof PROGRESS_MODES)[number]),
+  };
+}
+
+/** A whole number flag from 1 to `most`. */
+function integerOf(flag: string, text: string, most: number): number {
+  const value = Number(text);
+  if (!/^\d+$/.test(text) || value < 1 || value > most) {
+    throw new UsageError(`Bad ${flag} ${quote(text)}: expected an integer from 1 to ${most}.`);
+  }
+  return value;
 }
 
 /** A word from the command line, for a message: quoted if short, else only its length. */

@@ -12,6 +12,12 @@ export interface Output {
   write(text: string): unknown;
 }
 
+/** Where `main` writes records: text, or an export's bytes; `once("drain")` lets a full pipe be waited for. */
+export interface RecordOutput {
+  write(chunk: string | Uint8Array): unknown;
+  once?: ((event: "drain", listener: () => void) => unknown) | undefined;
+}
+
 /**
  * What `main` reads and writes instead of `process`, so that a test (or another program) can run
  * the command in process.
@@ -25,9 +31,9 @@ export interface MainIo {
   /** Where the `SIGNALWIRE_*` variables are read. */
   env: Readonly<Record<string, string | undefined>>;
   /** Records only: the JSON of a log or its events, an export's lines, or the help asked for. */
-  stdout: Output;
-  /** Messages only: one line per failure. */
-  stderr: Output;
+  stdout: RecordOutput;
+  /** Messages only: one line per failure, and an export's progress (a bar when `isTTY`). */
+  stderr: Output & { isTTY?: boolean | undefined };
   /** The fetch the client uses. Default: `globalThis.fetch`. */
   fetch?: FetchFunction | undefined;
   /** Stops an export after the page being written, with exit code 130 (the bin: on SIGINT). */
@@ -47,14 +53,20 @@ export interface MainIo {
 export async function main(argv: readonly string[], io: MainIo): Promise<ExitCode> {
   const token = tokenIn(argv) ?? io.env.SIGNALWIRE_API_TOKEN;
   let id: string | undefined;
+  // The file of an export: a failure half way through can be resumed.
+  let export_: string | undefined;
   try {
     const parsed = parseArguments(argv);
     if (parsed.kind === "help") {
       io.stdout.write(helpText(parsed.topic));
       return EXIT_CODES.ok;
     }
-    const client = createVoiceClient({ ...parsed.connection, env: io.env, fetch: io.fetch });
-    if (parsed.command === "logs export") return await logsExport(client, parsed.export, io);
+    const settings = { ...parsed.connection, env: io.env };
+    if (parsed.command === "logs export") {
+      export_ = parsed.export.out;
+      return await logsExport((more) => createVoiceClient({ ...settings, ...more }), parsed.export, io);
+    }
+    const client = createVoiceClient({ ...settings, fetch: io.fetch });
     id = parsed.id;
     const record =
       parsed.command === "logs get" ? await logsGet(client, parsed.id) : await logsEvents(client, parsed.id);
@@ -62,7 +74,11 @@ export async function main(argv: readonly string[], io: MainIo): Promise<ExitCod
     return EXIT_CODES.ok;
   } catch (error) {
     const { code, message } = failureOf(error, id);
-    io.stderr.write(`signalwire-voice: ${oneLine(redact(message, token))}\n`);
+    const resume =
+      export_ !== undefined && code !== EXIT_CODES.usage
+        ? ` ${export_} holds every page up to the last one saved: run the same command with --resume to continue.`
+        : "";
+    io.stderr.write(`signalwire-voice: ${oneLine(redact(message, token))}${resume}\n`);
     return code;
   }
 }

@@ -46,8 +46,25 @@ const CASES: [string, string[], RegExp][] = [
   ],
   ["no --since", ["--until", "2026-01-01"], /Missing --since: give a date/],
   ["no --until", ["--since", "2026-01-01"], /Missing --until/],
-  ["an unknown format", [...RANGE, "--format", "xml"], /Unknown --format "xml": expected ndjson/],
-  ["csv, not yet", [...RANGE, "--format", "csv"], /--format csv is not available yet/],
+  ["an unknown format", [...RANGE, "--format", "xml"], /Unknown --format "xml": expected ndjson or csv/],
+  [
+    "--resume with another --format",
+    [...RANGE, "--format", "csv", "--out", "FILE/done.ndjson", "--resume"],
+    /has --format ndjson, this command csv/,
+  ],
+  ["no workers", [...RANGE, "--concurrency", "0"], /Bad --concurrency "0": expected an integer from 1 to 32/],
+  ["too many workers", [...RANGE, "--concurrency", "33"], /Bad --concurrency "33"/],
+  ["a fraction of a worker", [...RANGE, "--concurrency", "1.5"], /Bad --concurrency "1.5"/],
+  [
+    "an unknown progress",
+    [...RANGE, "--progress", "fancy"],
+    /Unknown --progress "fancy": expected auto, bar, lines or json/,
+  ],
+  [
+    "--quiet with --progress",
+    [...RANGE, "--quiet", "--progress", "json"],
+    /give --quiet or --progress, not both/,
+  ],
   [
     "a bad page size",
     [...RANGE, "--page-size", "1001"],

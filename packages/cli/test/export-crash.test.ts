@@ -1,5 +1,5 @@
 import { type ChildProcess, spawn } from "node:child_process";
-import { existsSync, mkdtempSync, readFileSync, rmSync, statSync } from "node:fs";
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -9,7 +9,8 @@ import { PROJECT_ID, TOKEN } from "./helpers/run-main.js";
 
 // The built bin (turbo's test task builds the package first), spawned so that it can be killed.
 const bin = fileURLToPath(new URL("../dist/cli.mjs", import.meta.url));
-// About 3000 logs (and their deleted ones) in pages of 200: 16 pages, each a moment late.
+// About 3000 logs (and their deleted ones) in pages of 200: 16 pages, each a moment late,
+// walked by 4 workers in time windows unless a run says otherwise.
 const EXPORT = [
   "logs",
   "export",
@@ -18,6 +19,7 @@ const EXPORT = [
   "--until",
   "2026-01-01",
   "--include-deleted",
+  "--quiet",
 ];
 const PAGE_SIZE = ["--page-size", "200"];
 
@@ -54,17 +56,24 @@ function start(
 /** The bytes of `file` so far (0 before it exists). */
 const sizeOf = (file: string) => (existsSync(file) ? statSync(file).size : 0);
 
+/** The bytes an export to `file` has written: FILE and the part files of the windows after its head. */
+function writtenTo(file: string): number {
+  const parts = `${file}.parts`;
+  const names = existsSync(parts) ? readdirSync(parts) : [];
+  return sizeOf(file) + names.reduce((sum, name) => sum + sizeOf(join(parts, name)), 0);
+}
+
 /**
  * Waits, with no time limit, until `file` holds at least `bytes` or the run has ended: a kill
  * lands at a point of the export chosen in bytes, however fast or slow this machine is today.
  */
 async function whenWritten(file: string, bytes: number, run: { done: () => boolean }): Promise<void> {
-  while (!run.done() && sizeOf(file) < bytes) await sleep(1);
+  while (!run.done() && writtenTo(file) < bytes) await sleep(1);
 }
 
-/** `--resume`, not interrupted: it must finish the export. */
-async function resumeToTheEnd(file: string): Promise<void> {
-  const run = start(file, ["--resume"]);
+/** `--resume`, not interrupted: it must finish the export, and leave nothing but FILE and its state. */
+async function resumeToTheEnd(file: string, concurrency = 4): Promise<void> {
+  const run = start(file, ["--resume", "--concurrency", `${concurrency}`]);
   const code = await run.exited;
   if (code !== 0) throw new Error(`--resume exited ${code}: ${run.stderr()}`);
 }
@@ -87,8 +96,9 @@ beforeAll(async () => {
   // Every page a moment late, so that a kill lands between, during and after pages.
   server.addFault({ path: "/api/voice/logs", probability: 1, fault: { type: "delay", ms: 15 } });
   directory = mkdtempSync(join(tmpdir(), "cli-export-crash-"));
+  // One worker, one window: the concurrent runs must write the very same bytes.
   const file = join(directory, "reference.ndjson");
-  expect(await start(file).exited).toBe(0);
+  expect(await start(file, ["--concurrency", "1"]).exited).toBe(0);
   reference = readFileSync(file);
   expect(reference.toString().split("\n").length).toBeGreaterThan(3000);
 }, 600_000);
@@ -100,7 +110,7 @@ afterAll(async () => {
 describe("logs export --out FILE, killed", () => {
   // Each run spawns node two to four times: on a busy machine that takes a while, so the time
   // limit is only a safety net.
-  it("with SIGKILL at 24 random points, then --resume: FILE is byte for byte an uninterrupted export", {
+  it("with SIGKILL at 24 random points, then --resume with 1 to 4 workers: FILE is byte for byte a sequential export", {
     timeout: 600_000,
   }, async () => {
     const random = randomOf(15);
@@ -113,17 +123,23 @@ describe("logs export --out FILE, killed", () => {
       if ((await export_.exited) === null) interrupted++;
       // Every other run, the first resume is killed too, further on.
       if (run % 2 === 1 && existsSync(`${file}.state.json`)) {
-        const resumed = start(file, ["--resume"]);
-        const from = sizeOf(file);
+        const resumed = start(file, ["--resume", "--concurrency", `${1 + (run % 4)}`]);
+        const from = writtenTo(file);
         await whenWritten(file, from + random() * (reference.length - from), resumed);
         resumed.child.kill("SIGKILL");
         await resumed.exited;
       }
       // Killed before the state file was first written: there is no export to resume, only to start.
-      if (existsSync(`${file}.state.json`)) await resumeToTheEnd(file);
+      if (existsSync(`${file}.state.json`)) await resumeToTheEnd(file, 1 + ((run * 3) % 4));
       else expect(await start(file).exited).toBe(0);
       expect(readFileSync(file).equals(reference), `run ${run}`).toBe(true);
       expect(JSON.parse(readFileSync(`${file}.state.json`, "utf8")).done).toBe(true);
+      // No part file and no temporary state file is left behind.
+      expect(
+        readdirSync(directory)
+          .filter((name) => name.includes(`killed-${run}.`))
+          .sort(),
+      ).toEqual([`killed-${run}.ndjson`, `killed-${run}.ndjson.state.json`]);
     }
     // The kills land mid-export by construction (a point in bytes); a few may come as the last
     // page is written.

@@ -1,4 +1,4 @@
-import { mkdtempSync, readFileSync, rmSync, statSync } from "node:fs";
+import { existsSync, mkdtempSync, readFileSync, rmSync, statSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { createVoiceClient } from "@signalwire-voice/client";
@@ -31,7 +31,7 @@ describe("logs export", () => {
   it("writes exactly the logs of a paginate walk, in order, and marks the state done; --resume changes nothing", async () => {
     const file = join(directory, "all.ndjson");
     const argv = ["logs", "export", ...RANGE, "--include-deleted", "--out", file, "--token", TOKEN];
-    const run = await runMain(argv, serverEnv(server));
+    const run = await runMain([...argv, "--quiet"], serverEnv(server));
     expect(run).toEqual({ code: 0, stdout: "", stderr: "" });
 
     const expected = await walked({
@@ -48,7 +48,7 @@ describe("logs export", () => {
 
     const state = JSON.parse(readFileSync(`${file}.state.json`, "utf8"));
     expect(state).toMatchObject({
-      version: 1,
+      version: 2,
       filters: {
         since: "2025-12-30T12:00:00.000Z",
         until: "2025-12-31T16:00:00.000Z",
@@ -58,7 +58,14 @@ describe("logs export", () => {
       offset: Buffer.byteLength(written),
       done: true,
     });
-    expect(state.cursor).toMatch(/#end$/);
+    // Four windows by default, each walked to its end, the last one the head.
+    expect(state.windows.length).toBeGreaterThanOrEqual(4);
+    expect(state.head).toBe(state.windows.length - 1);
+    for (const window of state.windows) expect(window).toMatchObject({ done: true });
+    expect(state.windows.reduce((sum: number, window: { logs: number }) => sum + window.logs, 0)).toBe(
+      lines.length,
+    );
+    expect(existsSync(`${file}.parts`)).toBe(false);
 
     server.clearRequests();
     const before = { file: statSync(file).mtimeMs, state: readFileSync(`${file}.state.json`, "utf8") };
@@ -78,7 +85,10 @@ describe("logs export", () => {
       created_before: "2025-12-31T16:00:00Z",
     });
     for (const out of [[], ["--out", "-"]]) {
-      const run = await runMain(["logs", "export", ...RANGE, ...out, "--token", TOKEN], serverEnv(server));
+      const run = await runMain(
+        ["logs", "export", ...RANGE, ...out, "--quiet", "--token", TOKEN],
+        serverEnv(server),
+      );
       expect(run).toEqual({ code: 0, stdout: expected, stderr: "" });
     }
     expect(expected).not.toContain('"discarded_at"');

@@ -61,6 +61,7 @@ export { VoiceError } from "./errors/voice-error.js";
 export { isDialogflowLog, isDiscardedLog, isFabricLog, isRelayLog, isVideoRoomLog } from "./guards.js";
 export type { FetchFunction } from "./internal/fetch-function.js";
 export type { VoiceClientOptions } from "./internal/options.js";
+export { parseRetryAfter } from "./internal/retry-after.js";
 export { ATTEMPT_HEADER, type RetryEvent } from "./internal/retrying-fetch.js";
 export { redactorOf } from "./redactor-of.js";
 export { type FetchResult, unwrap } from "./unwrap.js";

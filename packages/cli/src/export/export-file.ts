@@ -1,7 +1,20 @@
-import { type FileHandle, open, stat } from "node:fs/promises";
+import { mkdtemp, open, readdir, rm, stat } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { basename, dirname, join } from "node:path";
 import { UsageError } from "../usage-error.js";
-import type { ExportTarget } from "./export-target.js";
-import { type ExportFilters, type ExportState, readState, stateFileOf, writeState } from "./state-file.js";
+import { OrderedOutput } from "./ordered-output.js";
+import { fileSink, streamSink, type Writable } from "./output-sink.js";
+import type { RecordFormat } from "./record-format.js";
+import {
+  type ExportFilters,
+  type ExportState,
+  partsDirectoryOf,
+  readState,
+  stateFileOf,
+  type WindowState,
+  writeState,
+} from "./state-file.js";
+import type { TimeRange } from "./time-range.js";
 
 const FLAG_OF: Record<keyof ExportFilters, string> = {
   since: "--since",
@@ -11,73 +24,179 @@ const FLAG_OF: Record<keyof ExportFilters, string> = {
 };
 
 /**
- * Opens FILE for an export, before any request: a new one (FILE and its state file must not
- * exist), or with `resume` the one its state file describes, FILE cut back to the last complete
- * page. `"complete"` when that export is done already. Throws `UsageError` for anything the user
- * must fix: an unwritable path, an existing FILE, no state to resume, other filters.
+ * An export's output, opened: `output` takes the pages, `close` releases what it holds (and,
+ * for stdout, removes its temporary part files).
  *
- * @example const target = await openExportFile("logs.ndjson", filters, { resume: false });
+ * @example
+ * ```ts
+ * const opened = await openExportFile("logs.ndjson", filters, { resume: false, format, windows });
+ * ```
+ */
+export interface OpenedExport {
+  output: OrderedOutput;
+  /** A resumed export: some windows were written by an earlier run. */
+  resumed: boolean;
+  close(): Promise<void>;
+  /** What to tell someone who stopped the export half way. */
+  readonly interruptedMessage: string;
+}
+
+/**
+ * Opens FILE for an export, before any request: a new one (FILE and its state file must not
+ * exist), or with `resume` the one its state file describes, FILE and the part files cut back to
+ * the last complete page of each window. `"complete"` when that export is done already. Throws
+ * `UsageError` for anything the user must fix: an unwritable path, an existing FILE, no state to
+ * resume, other filters.
+ *
+ * @example const opened = await openExportFile("logs.ndjson", filters, { resume: false, format, windows });
  */
 export async function openExportFile(
   file: string,
   filters: ExportFilters,
-  { resume }: { resume: boolean },
-): Promise<ExportTarget | "complete"> {
+  options: { resume: boolean; format: RecordFormat; windows: readonly TimeRange[] },
+): Promise<OpenedExport | "complete"> {
   const statePath = stateFileOf(file);
-  if (!resume) {
+  const partsDirectory = partsDirectoryOf(file);
+  let state: ExportState;
+  if (!options.resume) {
     if ((await exists(file)) || (await exists(statePath))) {
       throw new UsageError(
         `${file} exists: add --resume to continue its export, or choose another --out (or remove ${file} and ${statePath}).`,
       );
     }
-    const state: ExportState = { version: 1, filters, cursor: null, offset: 0, done: false };
+    state = {
+      version: 2,
+      filters,
+      offset: 0,
+      head: 0,
+      nextId: options.windows.length,
+      windows: [],
+      done: false,
+    };
+    state.windows = options.windows.map(freshWindow);
     // The state first: a crash before FILE exists leaves an export that --resume starts afresh.
     await writable(file, () => writeState(statePath, state));
-    const handle = await writable(file, () => open(file, "wx"));
-    return fileTarget(file, statePath, handle, state);
-  }
-  const state = await readableState(file, statePath);
-  const difference = (Object.keys(FLAG_OF) as (keyof ExportFilters)[]).find(
-    (key) => state.filters[key] !== filters[key],
-  );
-  if (difference) {
-    throw new UsageError(
-      `The export at ${file} has ${FLAG_OF[difference]} ${state.filters[difference]}, this command ${filters[difference]}: resume it with the same flags, or start another export with another --out.`,
+    await writable(file, async () => (await open(file, "wx")).close());
+    await rm(partsDirectory, { recursive: true, force: true });
+  } else {
+    state = await readableState(file, statePath);
+    const difference = (Object.keys(FLAG_OF) as (keyof ExportFilters)[]).find(
+      (key) => state.filters[key] !== filters[key],
     );
+    if (difference) {
+      throw new UsageError(
+        `The export at ${file} has ${FLAG_OF[difference]} ${state.filters[difference]}, this command ${filters[difference]}: resume it with the same flags, or start another export with another --out.`,
+      );
+    }
+    if (state.done) return "complete";
+    await checkSizes(file, state, partsDirectory);
+    await removeLeftovers(statePath, state, partsDirectory);
   }
-  if (state.done) return "complete";
+  const handle = await writable(file, async () => open(file, (await exists(file)) ? "r+" : "w"));
+  try {
+    // Bytes after the last complete page are a page whose state was never saved: it is written again.
+    await handle.truncate(state.offset);
+    const save = (next: ExportState) => writeState(statePath, next);
+    const output = new OrderedOutput({ state, sink: fileSink(handle, state.offset), partsDirectory, save });
+    if (state.offset === 0) await output.writeHeader(options.format.header);
+    await handle.sync();
+    return {
+      output,
+      resumed: options.resume,
+      close: async () => {
+        await output.close();
+        await handle.close();
+      },
+      interruptedMessage: `interrupted: ${file} holds every page up to the last one saved; run the same command with --resume to continue.`,
+    };
+  } catch (error) {
+    await handle.close();
+    throw error;
+  }
+}
+
+/**
+ * An export to a stream (stdout): no state, no resume. Windows after the head wait in part files
+ * in a temporary directory, removed on `close`.
+ *
+ * @example const opened = await openStreamExport(process.stdout, { format, windows });
+ */
+export async function openStreamExport(
+  stream: Writable,
+  options: { format: RecordFormat; windows: readonly TimeRange[]; filters: ExportFilters },
+): Promise<OpenedExport> {
+  const partsDirectory = await mkdtemp(join(tmpdir(), "signalwire-voice-export-"));
+  const state: ExportState = {
+    version: 2,
+    filters: options.filters,
+    offset: 0,
+    head: 0,
+    nextId: options.windows.length,
+    windows: options.windows.map(freshWindow),
+    done: false,
+  };
+  const save = async () => {};
+  const output = new OrderedOutput({ state, sink: streamSink(stream), partsDirectory, save });
+  await output.writeHeader(options.format.header);
+  return {
+    output,
+    resumed: false,
+    close: async () => {
+      await output.close();
+      await rm(partsDirectory, { recursive: true, force: true });
+    },
+    interruptedMessage:
+      "interrupted: stdout holds the pages written so far (an export to stdout cannot be resumed; use --out FILE for that).",
+  };
+}
+
+function freshWindow(range: TimeRange, id: number): WindowState {
+  return {
+    id,
+    since: range.since.toJSON(),
+    until: range.until.toJSON(),
+    cursor: null,
+    reached: range.until.toJSON(),
+    bytes: 0,
+    logs: 0,
+    pages: 0,
+    done: false,
+  };
+}
+
+async function checkSizes(file: string, state: ExportState, partsDirectory: string): Promise<void> {
   const size = (await exists(file)) ? (await stat(file)).size : 0;
   if (size < state.offset) {
     throw new UsageError(
       `${file} has ${size} bytes, fewer than the ${state.offset} its state file says were written: it was changed since. Start the export again with another --out.`,
     );
   }
-  const handle = await writable(file, () => open(file, size === 0 ? "w" : "r+"));
-  // Bytes after the last complete page are a page whose state was never saved: it is written again.
-  await handle.truncate(state.offset);
-  await handle.sync();
-  return fileTarget(file, statePath, handle, state);
+  for (const window of state.windows.slice(state.head + 1)) {
+    if (window.bytes === 0) continue;
+    const part = join(partsDirectory, `${window.id}`);
+    const partSize = (await exists(part)) ? (await stat(part)).size : 0;
+    if (partSize < window.bytes) {
+      throw new UsageError(
+        `${part} has ${partSize} bytes, fewer than the ${window.bytes} the state file says were written: it was changed since. Start the export again with another --out.`,
+      );
+    }
+  }
 }
 
-function fileTarget(file: string, statePath: string, handle: FileHandle, start: ExportState): ExportTarget {
-  let state = start;
-  return {
-    cursor: start.cursor ?? undefined,
-    async write(records, cursor) {
-      const bytes = Buffer.from(records, "utf8");
-      await handle.write(bytes, 0, bytes.length, state.offset);
-      // The records reach the disk before the state that counts them.
-      await handle.sync();
-      state = { ...state, cursor, offset: state.offset + bytes.length };
-      await writeState(statePath, state);
-    },
-    async finish() {
-      state = { ...state, done: true };
-      await writeState(statePath, state);
-    },
-    close: () => handle.close(),
-    interruptedMessage: `interrupted: ${file} holds every page up to the last one saved; run the same command with --resume to continue.`,
-  };
+/** Part files of windows already in FILE, and temporary state files a crash left behind. */
+async function removeLeftovers(statePath: string, state: ExportState, partsDirectory: string): Promise<void> {
+  const waiting = new Set(state.windows.slice(state.head + 1).map((window) => `${window.id}`));
+  const parts = await readdir(partsDirectory).catch(() => [] as string[]);
+  await Promise.all(
+    parts.filter((name) => !waiting.has(name)).map((name) => rm(join(partsDirectory, name), { force: true })),
+  );
+  const temporary = `.${basename(statePath)}.`;
+  const siblings = await readdir(dirname(statePath)).catch(() => [] as string[]);
+  await Promise.all(
+    siblings
+      .filter((name) => name.startsWith(temporary) && name.endsWith(".tmp"))
+      .map((name) => rm(join(dirname(statePath), name), { force: true })),
+  );
 }
 
 async function readableState(file: string, statePath: string): Promise<ExportState> {

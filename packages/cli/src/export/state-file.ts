@@ -13,25 +13,59 @@ export interface ExportFilters {
   since: string;
   until: string;
   include_deleted: boolean;
-  format: "ndjson";
+  format: "ndjson" | "csv";
 }
 
 /**
- * The state file beside an export's FILE (`FILE.state.json`): how far FILE is complete.
+ * One time window of an export, `[since, until)`: walked newest first by one worker, its records
+ * written in FILE after those of the windows before it.
  *
  * @example
  * ```ts
- * const state: ExportState = { version: 1, filters, cursor: null, offset: 0, done: false };
+ * const window: WindowState = { id: 0, since, until, cursor: null, reached: until, bytes: 0, logs: 0, pages: 0, done: false };
+ * ```
+ */
+export interface WindowState {
+  /** Names the window's part file; never reused within an export. */
+  id: number;
+  /** ISO date-times. `since` moves later when an idle worker takes over the window's older part. */
+  since: string;
+  until: string;
+  /** Pagination's cursor after the window's last page written; null before its first. */
+  cursor: string | null;
+  /** The window is covered from `reached` to `until` (`until` before its first page). */
+  reached: string;
+  /** Bytes of records written for the window: in its part file, or in FILE once it is the head. */
+  bytes: number;
+  logs: number;
+  pages: number;
+  done: boolean;
+}
+
+/**
+ * The state file beside an export's FILE (`FILE.state.json`): how far FILE and the part files of
+ * the windows after the head are complete.
+ *
+ * @example
+ * ```ts
+ * const state: ExportState = { version: 2, filters, offset: 0, head: 0, nextId: 1, windows: [window], done: false };
  * ```
  */
 export interface ExportState {
-  version: 1;
+  version: 2;
   filters: ExportFilters;
-  /** Pagination's cursor after the last page written to FILE; null before the first. */
-  cursor: string | null;
-  /** Bytes of FILE through the last complete page: anything after them is cut on resume. */
+  /**
+   * Bytes of FILE that are complete: the header, every window before `head` and the head's own
+   * bytes. Anything after them is cut on resume.
+   */
   offset: number;
-  /** Every page is in FILE. */
+  /** The window written straight into FILE; those before it are complete in FILE, those after it in part files. */
+  head: number;
+  /** The next window's id. */
+  nextId: number;
+  /** In the order their records appear in FILE: newest first. */
+  windows: WindowState[];
+  /** Every window is in FILE. */
   done: boolean;
 }
 
@@ -58,14 +92,39 @@ export async function readState(path: string): Promise<ExportState | undefined> 
   }
   const state = JSON.parse(text) as Partial<ExportState>;
   const valid =
-    state.version === 1 &&
+    state.version === 2 &&
     typeof state.filters === "object" &&
-    (state.cursor === null || typeof state.cursor === "string") &&
     Number.isSafeInteger(state.offset) &&
+    Number.isSafeInteger(state.head) &&
+    Number.isSafeInteger(state.nextId) &&
+    Array.isArray(state.windows) &&
+    state.windows.every(isWindowState) &&
+    (state.head ?? 0) < state.windows.length &&
     typeof state.done === "boolean";
   if (!valid) throw new Error(`${path} is not an export state of this version of signalwire-voice.`);
   return state as ExportState;
 }
+
+function isWindowState(window: Partial<WindowState>): boolean {
+  return (
+    Number.isSafeInteger(window.id) &&
+    [window.since, window.until, window.reached].every(
+      (date) => typeof date === "string" && !Number.isNaN(Date.parse(date)),
+    ) &&
+    (window.cursor === null || typeof window.cursor === "string") &&
+    [window.bytes, window.logs, window.pages].every(
+      (count) => Number.isSafeInteger(count) && (count as number) >= 0,
+    ) &&
+    typeof window.done === "boolean"
+  );
+}
+
+/**
+ * The directory of the part files of an export to `file`: one per window after the head.
+ *
+ * @example partsDirectoryOf("logs.ndjson") // "logs.ndjson.parts"
+ */
+export const partsDirectoryOf = (file: string): string => `${file}.parts`;
 
 /**
  * Replaces the state file atomically: a temporary file in the same directory, flushed to disk,

@@ -17,14 +17,14 @@ export async function runMain(
   argv: readonly string[],
   env: Record<string, string | undefined> = {},
 ): Promise<Run> {
-  let stdout = "";
+  const stdout: Buffer[] = [];
   let stderr = "";
   const code = await main(argv, {
     env,
-    stdout: { write: (text: string) => (stdout += text) },
+    stdout: { write: (chunk: string | Uint8Array) => stdout.push(Buffer.from(chunk)) },
     stderr: { write: (text: string) => (stderr += text) },
   });
-  return { code, stdout, stderr };
+  return { code, stdout: Buffer.concat(stdout).toString("utf8"), stderr };
 }
 
 /** The environment that points the CLI at `server`, without the token (tests pass it as `--token`). */

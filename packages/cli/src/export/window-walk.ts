@@ -1,0 +1,89 @@
+import type { VoiceClient, VoiceLog } from "@signalwire-voice/client";
+import { cursorState, paginate } from "@signalwire-voice/pagination";
+import type { PageWrite } from "./ordered-output.js";
+import type { RecordFormat } from "./record-format.js";
+import type { WindowState } from "./state-file.js";
+import { logsQueryOf } from "./time-range.js";
+
+/**
+ * Where a window's walk stands for the scheduler, updated the moment a page is taken (before it
+ * is written): a split must never hand out time whose logs are already on their way out.
+ *
+ * @example claim.reach(Date.parse(oldest.created_at), false);
+ */
+export interface WalkClaim {
+  readonly reachedMs: number;
+  readonly finished: boolean;
+  /**
+   * The walk took a page of `logs` logs from `newestMs` (the first's `created_at`) back to
+   * `reachedMs`; `finished` if it was the window's last.
+   */
+  reach(page: { newestMs: number; reachedMs: number; logs: number; finished: boolean }): void;
+}
+
+/**
+ * Walks one window newest first from its cursor, keeping only logs created in its
+ * `[since, until)`, and hands each page to `write`. `since` is read at every page: when an idle
+ * worker takes over the window's older part, the walk stops at the new bound.
+ *
+ * @example
+ * ```ts
+ * await walkWindow(client, window, { includeDeleted, pageSize, format, signal, claim, write: (page) => output.write(window, page) });
+ * ```
+ */
+export async function walkWindow(
+  client: VoiceClient,
+  window: WindowState,
+  options: {
+    includeDeleted: boolean;
+    pageSize: number;
+    format: RecordFormat;
+    signal: AbortSignal;
+    claim: WalkClaim;
+    write: (page: PageWrite) => Promise<void>;
+  },
+): Promise<void> {
+  const { claim } = options;
+  const until = Date.parse(window.until);
+  const range = { since: new Date(window.since), until: new Date(until) };
+  // A cursor carries its page size: giving another one with it would be an error.
+  const walk = paginate(client, "/logs", {
+    query: logsQueryOf(range, options.includeDeleted),
+    signal: options.signal,
+    prefetch: 1,
+    ...(window.cursor === null ? { pageSize: options.pageSize } : { cursor: window.cursor }),
+  });
+  for await (const page of walk.pages()) {
+    const since = Date.parse(window.since);
+    const kept: VoiceLog[] = [];
+    let passed = false;
+    for (const log of page.items) {
+      const created = Date.parse(log.created_at);
+      // The API lists newest first: a log before `since` belongs to an older window, and so does
+      // the rest of the walk.
+      if (created < since) passed = true;
+      // A date the client could not read stays in the export: it is the API's log all the same.
+      else if (!(created >= until)) kept.push(log);
+    }
+    const done = passed || cursorState(page.cursor) === "end";
+    const dates = kept.map((log) => Date.parse(log.created_at)).filter((date) => !Number.isNaN(date));
+    const oldest = Math.min(claim.reachedMs, ...dates);
+    const reached = done ? since : oldest;
+    claim.reach({
+      newestMs: Math.max(...dates, oldest),
+      reachedMs: reached,
+      logs: dates.length,
+      finished: done,
+    });
+    await options.write({
+      text: options.format.encode(kept),
+      logs: kept.length,
+      cursor: page.cursor,
+      reached: new Date(reached),
+      done,
+    });
+    if (done) return;
+  }
+  // Resumed from the cursor of its last page: nothing was left to fetch.
+  await options.write({ text: "", logs: 0, cursor: window.cursor ?? "", reached: range.since, done: true });
+}
