@@ -23,7 +23,7 @@ const COMMANDS = `Commands:
   logs get <id>           one voice log, as JSON
   logs events <id>        the log's events, as JSON: { "data": [...] }
   logs export --since <date> --until <date>
-                          every log created in [since, until), one JSON line each`;
+                          every log created in [since, until), as NDJSON or CSV`;
 
 const HELP: Record<HelpTopic, string> = {
   "": `Usage: signalwire-voice <command> [options]
@@ -39,22 +39,31 @@ Writes the voice log with this id (a UUID) to stdout as JSON, exactly as the API
 Writes the events of the voice log with this id (a UUID) to stdout as JSON, oldest first:
 { "data": [ { "event_at": ..., "name": ..., "level": ..., ... } ] }.`,
   "logs export": `Usage: signalwire-voice logs export --since <date> --until <date> [--include-deleted]
-         [--format ndjson] [--out FILE | -] [--resume] [--page-size <n>]
+         [--format ndjson|csv] [--out FILE | -] [--resume] [--concurrency <n>]
+         [--page-size <n>] [--progress auto|bar|lines|json | --quiet]
 
-Writes every voice log created from --since (included) to --until (left out), newest first,
-one JSON line per log exactly as the API sends it (NDJSON). A date is 2026-01-01 (midnight UTC)
-or a date-time, 2026-01-01T12:00:00Z or 2026-01-01T13:00+01:00 (no offset: UTC).
+Writes every voice log created from --since (included) to --until (left out), newest first:
+one JSON line per log exactly as the API sends it (NDJSON), or CSV. A date is 2026-01-01
+(midnight UTC) or a date-time, 2026-01-01T12:00:00Z or 2026-01-01T13:00+01:00 (no offset: UTC).
+The range is cut into time windows walked side by side; the output is the same whatever the
+number of workers. A 429 (rate limited) pauses every worker for its Retry-After.
 
 Export options:
   --since <date>          the first moment exported (required)
   --until <date>          the moment the export stops before (required)
   --include-deleted       also the deleted logs, as { id, discarded_at, created_at }
-  --format ndjson         one JSON log per line (the default and, for now, the only format)
-  --out FILE              write to FILE, with FILE.state.json beside it saving the progress;
-                          FILE must not exist yet. Default (or -): stdout, not resumable
+  --format ndjson|csv     one JSON log per line (default), or CSV with a header row: a column
+                          per field of any log kind, lists as JSON in one cell
+  --out FILE              write to FILE, with FILE.state.json beside it saving the progress
+                          (and FILE.parts/ while workers run ahead); FILE must not exist yet.
+                          Default (or -): stdout, not resumable
   --resume                continue the export to --out FILE after a crash or Ctrl-C: same flags,
                           FILE cut back to its last complete page; a complete one is left alone
-  --page-size <n>         logs per request, 1 to 1000 (default 1000)`,
+  --concurrency <n>       time windows walked at once, 1 to 32 (default 4)
+  --page-size <n>         logs per request, 1 to 1000 (default 1000)
+  --progress <mode>       on stderr: auto (default: a bar on a terminal, else a line every 5 s),
+                          bar, lines, or json (one JSON event per line)
+  -q, --quiet             no progress and no summary; failures are still reported`,
 };
 
 /**

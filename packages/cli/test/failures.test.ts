@@ -1,3 +1,6 @@
+import { mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { type RunningMockServer, startMockServer } from "@signalwire-voice/mock-server";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { logIds, runMain, serverEnv, TOKEN } from "./helpers/run-main.js";
@@ -61,5 +64,33 @@ describe.each(["get", "events"])("logs %s", (command) => {
     server.addFault({ nth: 1, fault: { type: "server-error", status: 503 } });
     const run = await runMain(["logs", command, id, "--token", TOKEN], serverEnv(server));
     expect(run).toMatchObject({ code: 0, stderr: "" });
+  });
+});
+
+describe("logs export", () => {
+  it("exits 5 when the server keeps failing half way, and says FILE can be resumed; --resume then finishes it", async () => {
+    const directory = mkdtempSync(join(tmpdir(), "cli-export-failure-"));
+    try {
+      const file = join(directory, "logs.ndjson");
+      const argv = ["logs", "export", "--since", "2025-01-01", "--until", "2026-01-01", "--page-size", "2"];
+      const flags = ["--concurrency", "1", "--quiet", "--out", file, "--token", TOKEN];
+      // The first page, then nothing but 500s: one for the request and one per retry.
+      server.addFault({
+        path: "/api/voice/logs",
+        nth: [2, 3, 4, 5, 6, 7],
+        fault: { type: "server-error", status: 500 },
+      });
+      const run = await runMain([...argv, ...flags], serverEnv(server));
+      expect(run).toMatchObject({ code: 5, stdout: "" });
+      expect(run.stderr).toMatch(
+        /^signalwire-voice: .*answered 500.*\/logs\.ndjson holds every page up to the last one saved: run the same command with --resume to continue\.\n$/,
+      );
+      expect(readFileSync(file, "utf8").split("\n")).toHaveLength(3);
+      server.clearFaults();
+      expect((await runMain([...argv, ...flags, "--resume"], serverEnv(server))).code).toBe(0);
+      expect(readFileSync(file, "utf8").split("\n")).toHaveLength(6);
+    } finally {
+      rmSync(directory, { recursive: true, force: true });
+    }
   });
 });

@@ -1,5 +1,5 @@
 import type { RunningMockServer } from "@signalwire-voice/mock-server";
-import { main } from "../../src/index.js";
+import { type MainIo, main } from "../../src/index.js";
 
 /** The token the test servers accept: distinctive, so a leak is easy to find in any output. */
 export const TOKEN = "PT-cli-test-secret-4e1f9c";
@@ -16,10 +16,12 @@ export interface Run {
 export async function runMain(
   argv: readonly string[],
   env: Record<string, string | undefined> = {},
+  more: Pick<MainIo, "fetch" | "signal"> = {},
 ): Promise<Run> {
   const stdout: Buffer[] = [];
   let stderr = "";
   const code = await main(argv, {
+    ...more,
     env,
     stdout: { write: (chunk: string | Uint8Array) => stdout.push(Buffer.from(chunk)) },
     stderr: { write: (text: string) => (stderr += text) },
