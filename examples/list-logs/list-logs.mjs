@@ -2,6 +2,10 @@
 // List voice logs page by page, then fetch one of them by id and print its events. With SIGNALWIRE_PROJECT_ID, SIGNALWIRE_API_TOKEN and
 // SIGNALWIRE_SPACE (or SIGNALWIRE_BASE_URL) set it asks that server; otherwise it starts the mock
 // server in process. Usage: node list-logs.mjs [--pages N] [--page-size N] [--help]
+import { mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { main } from "@signalwire-voice/cli";
 import { createVoiceClient, isDiscardedLog, unwrap } from "@signalwire-voice/client";
 import { startMockServer } from "@signalwire-voice/mock-server";
 import { paginate } from "@signalwire-voice/pagination";
@@ -41,6 +45,9 @@ try {
   let number = 0;
   /** The first live log listed: the one fetched by id afterwards. */
   let sample;
+  /** The time range of the logs listed: exported at the end. */
+  let newest;
+  let oldest;
   for await (const page of paginate(client, "/logs", {
     pageSize,
     query: { include_deleted: true },
@@ -54,6 +61,8 @@ try {
     sample ??= page.items.find((log) => !isDiscardedLog(log));
     const first = page.items[0];
     const last = page.items.at(-1);
+    newest ??= first?.created_at;
+    oldest = last?.created_at ?? oldest;
     console.log(
       `page ${number}: ${page.items.length} logs, ${last?.created_at ?? "-"} … ${first?.created_at ?? "-"}`,
       `(${[...counts]
@@ -85,10 +94,50 @@ try {
     for (const event of events) console.log(`    ${event.event_at}  ${event.level.padEnd(5)}  ${event.name}`);
     console.log(`${events.length} events.`);
   }
+
+  if (newest && oldest) await exportListed(oldest, newest);
 } catch (error) {
   // Our errors never carry the token; print the message and what to do.
   console.error(`✖ ${error instanceof Error ? error.message : String(error)}`);
   process.exitCode = 1;
 } finally {
   await mock?.close();
+}
+
+/**
+ * The logs listed above, exported to CSV by the `signalwire-voice` command (run in process here;
+ * from a shell it is the same command line): four workers, a progress line, a state file that
+ * makes it resumable.
+ *
+ * @param {string} since the oldest log's created_at
+ * @param {string} newest the newest log's created_at: the export stops just after it
+ */
+async function exportListed(since, newest) {
+  const directory = mkdtempSync(join(tmpdir(), "signalwire-voice-demo-"));
+  try {
+    const file = join(directory, "logs.csv");
+    const until = new Date(Date.parse(newest) + 1).toJSON();
+    const argv = ["logs", "export", "--since", since, "--until", until, "--include-deleted"];
+    const options = ["--format", "csv", "--concurrency", "4", "--progress", "lines"];
+    console.log(`\n$ signalwire-voice ${[...argv, ...options, "--out", "logs.csv"].join(" ")}`);
+    const code = await main([...argv, ...options, "--out", file], {
+      env: mock
+        ? {
+            SIGNALWIRE_BASE_URL: mock.baseUrl,
+            SIGNALWIRE_PROJECT_ID: "test-project",
+            SIGNALWIRE_API_TOKEN: "test-token",
+          }
+        : env,
+      stdout: process.stdout,
+      // Its progress and messages (stderr in a shell), shown in line with the rest of the demo.
+      stderr: { write: (text) => process.stdout.write(`    ${text}`) },
+    });
+    if (code !== 0) throw new Error(`the export exited ${code}`);
+    const rows = readFileSync(file, "utf8").trimEnd().split("\r\n");
+    for (const row of rows.slice(0, 3))
+      console.log(`    ${row.length > 110 ? `${row.slice(0, 109)}…` : row}`);
+    console.log(`logs.csv: a header and ${rows.length - 1} rows.`);
+  } finally {
+    rmSync(directory, { recursive: true, force: true });
+  }
 }

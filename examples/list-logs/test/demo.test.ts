@@ -30,11 +30,20 @@ describe("the README demo (list-logs.mjs)", () => {
       /^log [0-9a-f-]{36} \((?!discarded)[a-z_]+, [a-z-]+\), created \d{4}-/.test(line),
     );
     expect(logLine, stdout).toBeGreaterThan(0);
-    const events = lines.slice(logLine + 1).filter((line) => line.startsWith("    "));
+    const eventsEnd = lines.findIndex((line) => / events\.$/.test(line));
+    const events = lines.slice(logLine + 1, eventsEnd).filter((line) => line.startsWith("    "));
     expect(events.length).toBeGreaterThan(0);
     for (const event of events)
       expect(event).toMatch(/^ {4}\d{4}-\d\d-\d\dT\S+ {2}(info |warn |error|debug) {2}\S+$/);
     expect(lines).toContain(`${events.length} events.`);
+    // Then the logs listed, exported to CSV by the signalwire-voice command: 150 logs, 150 rows.
+    expect(stdout).toMatch(
+      /\n\$ signalwire-voice logs export --since \S+ --until \S+ --include-deleted --format csv /,
+    );
+    expect(stdout).toMatch(/\n {4}signalwire-voice: exporting the logs of .* 4 windows, 4 at a time\n/);
+    expect(stdout).toMatch(/\n {4}signalwire-voice: done: 150 logs, /);
+    expect(stdout).toMatch(/\n {4}id,type,created_at,from,to,/);
+    expect(lines).toContain("logs.csv: a header and 150 rows.");
   });
 
   it("never prints the credentials", () => {
