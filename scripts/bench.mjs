@@ -3,7 +3,7 @@
 // docs/bench.md and docs/bench.json. The bench is the @signalwire-voice/bench package
 // (packages/bench, its README lists the options); this runs its `bench` script.
 //
-//   pnpm bench [--only pipeline,scale,client,contract,pagination,server,sizes] [--out docs] [--quick] [--keep]
+//   pnpm bench [--only pipeline,scale,client,contract,pagination,export,server,sizes] [--out docs] [--quick] [--keep]
 import { spawnSync } from "node:child_process";
 import { join } from "node:path";
 import { repoRoot } from "./lib/apis.mjs";

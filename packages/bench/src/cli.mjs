@@ -4,7 +4,7 @@
 // writes bench.md (tables: machine, versions, each figure's median and spread, ratio, goal, met
 // or not) and bench.json. Everything runs in a temporary copy of the repo (workspace-copy.mjs).
 //
-//   pnpm bench [--only pipeline,scale,client,contract,pagination,server,sizes] [--out docs] [--quick] [--keep]
+//   pnpm bench [--only pipeline,scale,client,contract,pagination,export,server,sizes] [--out docs] [--quick] [--keep]
 //
 //   --quick  one round of everything, to try the bench
 //   --out    where to write bench.md and bench.json, relative to the folder `pnpm bench` ran from:
@@ -18,6 +18,7 @@ import { join, relative } from "node:path";
 import { workspaceDir } from "@signalwire-voice/pipeline";
 import { clientCpuFigures, clientFigures } from "./client.mjs";
 import { contractFigures } from "./contract.mjs";
+import { exportFigures } from "./export.mjs";
 import { describeCommit, describeMachine, describeVersions } from "./machine.mjs";
 import { measure } from "./measure.mjs";
 import { serverFigures } from "./mock-server.mjs";
@@ -80,6 +81,12 @@ try {
       ...paginationFigures(copy, { rounds: rounds.pagination, memoryRounds: rounds.paginationMemory }),
     );
     figures.push(...paginationCpuFigures(copy, { rounds: rounds.paginationCpu }));
+  }
+  if (only.has("export")) {
+    log("export: `signalwire-voice logs export` concurrency, throughput, memory");
+    figures.push(
+      ...exportFigures(copy, { latencyRounds: rounds.exportLatency, localRounds: rounds.exportLocal }),
+    );
   }
   if (only.has("server")) {
     log("mock server memory");

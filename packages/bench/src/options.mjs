@@ -5,10 +5,20 @@ import { resolve } from "node:path";
 import { parseArgs } from "node:util";
 
 /** Every section, in the order the bench runs them and docs/bench.md shows them. */
-export const sections = ["pipeline", "scale", "client", "contract", "pagination", "server", "sizes"];
+export const sections = [
+  "pipeline",
+  "scale",
+  "client",
+  "contract",
+  "pagination",
+  "export",
+  "server",
+  "sizes",
+];
 
 // Rounds per section: enough for a median and a spread within the 10-minute budget on 2 noisy
-// cores. Pagination's walks dominate (1 000 000 logs take ~15 s a walk): one memory round.
+// cores. Pagination's walks dominate (1 000 000 logs take ~15 s a walk): one memory round; the
+// export's million-log run is one too.
 const fullRounds = {
   pipeline: 3,
   cached: 3,
@@ -19,6 +29,8 @@ const fullRounds = {
   paginationCpu: 9,
   pagination: 3,
   paginationMemory: 1,
+  exportLatency: 3,
+  exportLocal: 5,
 };
 /** One round of everything (a few more where a median needs them), to try the bench. */
 const quickRounds = {
@@ -31,6 +43,8 @@ const quickRounds = {
   paginationCpu: 2,
   pagination: 1,
   paginationMemory: 1,
+  exportLatency: 1,
+  exportLocal: 1,
 };
 
 /**
