@@ -29,6 +29,7 @@ export interface WindowProgress {
  * ```ts
  * progress.start({ since, until, out: "logs.ndjson", windows, concurrency: 4 });
  * progress.page({ window: 0, logs: 1000, reached: new Date(page.items.at(-1).created_at), done: false });
+ * progress.split({ window: 0, at: new Date("2026-01-01T12:00:00Z") });
  * progress.finish();
  * ```
  */
@@ -44,6 +45,12 @@ export interface ExportProgress {
   }): void;
   /** One page of window `window` written: `logs` new logs, the window now covered back to `reached`. */
   page(update: { window: number; logs: number; reached: Date; done: boolean }): void;
+  /**
+   * Window `window` was split, as `OrderedOutput.split` does: it keeps `[at, until)` and hands
+   * `[since, at)` to a new window inserted right after it, at index `window + 1` (the windows
+   * after it move up one). Indices in later calls count the new window.
+   */
+  split(change: { window: number; at: Date }): void;
   /** Every worker pauses `ms` milliseconds, e.g. for a 429's `Retry-After`; `reason` says why. */
   waiting(wait: { ms: number; reason: string }): void;
   /** The export is complete: a last line with the totals and the time taken. */
