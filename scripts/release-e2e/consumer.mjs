@@ -13,6 +13,7 @@ import { run, startServer } from "./commands.mjs";
 /** @typedef {"before" | "minor" | "major"} Stage */
 
 const CLIENT = "@signalwire-voice/client";
+const CLI = "@signalwire-voice/cli";
 
 /**
  * Loads every package given, then calls the three operations with the installed client: lists 5
@@ -142,7 +143,35 @@ export async function checkConsumer({ dir, registry, versions, tsc, stage, env, 
     log(
       `imported all ${versions.size} packages from ESM and CJS; both listed the same 5 logs from the installed mock server, got the first by id and its ${listed.events} events`,
     );
+    if (versions.has(CLI)) await checkCli(dir, mock.value, env, log);
   } finally {
     await mock.stop();
   }
+}
+
+/**
+ * The installed `signalwire-voice` bin exports the installed mock server's 50 logs to CSV, as a
+ * user's shell would run it: credentials from the environment, four workers.
+ *
+ * @param {string} dir @param {string} baseUrl @param {NodeJS.ProcessEnv} env @param {(line: string) => void} log
+ */
+async function checkCli(dir, baseUrl, env, log) {
+  const bin = binPath(dir, CLI, "signalwire-voice");
+  const args = ["logs", "export", "--since", "2025-01-01", "--until", "2026-01-02", "--format", "csv"];
+  await run("signalwire-voice logs export", bin, [...args, "--out", "logs.csv", "--quiet"], {
+    cwd: dir,
+    env: {
+      ...env,
+      SIGNALWIRE_BASE_URL: baseUrl,
+      SIGNALWIRE_PROJECT_ID: "test-project",
+      SIGNALWIRE_API_TOKEN: "test-token",
+    },
+  });
+  const rows = readFileSync(join(dir, "logs.csv"), "utf8").trimEnd().split("\r\n");
+  const state = JSON.parse(readFileSync(join(dir, "logs.csv.state.json"), "utf8"));
+  if (!rows[0]?.startsWith("id,type,created_at,") || rows.length !== 51 || state.done !== true)
+    throw new Error(
+      `signalwire-voice logs export should write a header and the mock's 50 logs; got ${rows.length} rows.`,
+    );
+  log("signalwire-voice logs export (the installed bin) wrote the installed mock server's 50 logs to CSV");
 }

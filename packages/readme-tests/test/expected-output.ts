@@ -107,6 +107,7 @@ export const EXPECTED: Record<string, Expected> = {
       /^[1-9]\d{3} logs; cursor after the last page: \/logs\?page_number=\d+&.*&page_token=PA[\w-]+#end$/m,
     ],
   },
+  "packages/cli/README.md#in-process": { stdout: [/^true 2808$/m] },
   "packages/pagination/README.md#collect-toarray": { stdout: [/^[1-9]\d{3} 1500$/m] },
   "packages/pagination/README.md#options": { stdout: [/^10000 logs$/m] },
   "packages/pagination/README.md#resume-from-a-cursor": {

@@ -61,6 +61,7 @@ describe("the README blocks", () => {
 
   it("import only what the packed packages publish", () => {
     expect(consumer.packages).toEqual([
+      "@signalwire-voice/cli",
       "@signalwire-voice/client",
       "@signalwire-voice/mock-server",
       "@signalwire-voice/pagination",

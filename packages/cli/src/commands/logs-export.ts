@@ -85,6 +85,7 @@ export async function logsExport(
       concurrency: options.concurrency,
       minimumSplit: options.pageSize,
       signal,
+      onSplit: ({ index, at }) => progress.split({ window: index, at }),
       walk: (window, claim, stop) =>
         walkWindow(client, window, {
           includeDeleted: options.includeDeleted,

@@ -23,6 +23,8 @@ export async function runWindows(
     minimumSplit: number;
     signal?: AbortSignal | undefined;
     walk: (window: WindowState, claim: WalkClaim, signal: AbortSignal) => Promise<void>;
+    /** Window `index` was split at `at`: it keeps `[at, until)`, a new one at `index + 1` takes the rest. */
+    onSplit?: ((split: { index: number; at: Date }) => void) | undefined;
   },
 ): Promise<void> {
   const stop = new AbortController();
@@ -55,7 +57,11 @@ export async function runWindows(
       const left = logsLeft(walked);
       if (at && (!best || left > best.left)) best = { window, at, left };
     }
-    return best && output.split(best.window, best.at);
+    if (!best) return undefined;
+    const index = output.state.windows.indexOf(best.window);
+    const older = output.split(best.window, best.at);
+    options.onSplit?.({ index, at: best.at });
+    return older;
   };
 
   const worker = async () => {

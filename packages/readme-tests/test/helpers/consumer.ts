@@ -1,5 +1,6 @@
 import { execFile } from "node:child_process";
 import {
+  existsSync,
   mkdirSync,
   mkdtempSync,
   readdirSync,
@@ -95,7 +96,7 @@ async function fill(dir: string, repoRoot: string): Promise<Consumer> {
   const link = (name: string, from: string) => {
     if (ours.has(name) || linked.has(name)) return;
     linked.add(name);
-    const target = dirname(createRequire(join(from, "package.json")).resolve(`${name}/package.json`));
+    const target = packageDirectory(name, from);
     mkdirSync(dirname(join(dir, "node_modules", name)), { recursive: true });
     symlinkSync(target, join(dir, "node_modules", name), "dir");
   };
@@ -135,4 +136,23 @@ function readManifest(folder: string): Manifest | undefined {
 
 function writeJson(path: string, value: unknown) {
   writeFileSync(path, `${JSON.stringify(value, null, 2)}\n`);
+}
+
+/**
+ * The folder of package `name` as `from` resolves it. Some packages (csv-stringify) export no
+ * `./package.json`: their entry point is resolved instead, and the folder found above it.
+ */
+function packageDirectory(name: string, from: string): string {
+  const require = createRequire(join(from, "package.json"));
+  try {
+    return dirname(require.resolve(`${name}/package.json`));
+  } catch {
+    let folder = dirname(require.resolve(name));
+    while (!existsSync(join(folder, "package.json")) || !folder.endsWith(join("node_modules", name))) {
+      const parent = dirname(folder);
+      if (parent === folder) throw new Error(`No folder of ${name} above ${require.resolve(name)}`);
+      folder = parent;
+    }
+    return folder;
+  }
 }
