@@ -10,6 +10,13 @@ const onSigint = () => {
 };
 process.on("SIGINT", onSigint);
 
+// The reader went away (`… | head`): stop at once and silently, with the code of a Unix tool
+// that SIGPIPE ended (128 + 13). Node ignores SIGPIPE, so the write fails with EPIPE instead.
+process.stdout.on("error", (error: NodeJS.ErrnoException) => {
+  if (error.code === "EPIPE") process.exit(141);
+  throw error;
+});
+
 main(process.argv.slice(2), {
   env: process.env,
   stdout: process.stdout,

@@ -7,6 +7,7 @@ import {
   TimeoutError,
   UnexpectedResponseError,
 } from "@signalwire-voice/client";
+import { PaginationLoopError, UnsafeNextLinkError } from "@signalwire-voice/pagination";
 import { EXIT_CODES, type ExitCode } from "./exit-codes.js";
 import { UsageError } from "./usage-error.js";
 
@@ -61,8 +62,11 @@ export function failureOf(error: unknown, id?: string): Failure {
       message: `${error.message} Try again later; the API's address comes from --space or --base-url (SIGNALWIRE_SPACE, SIGNALWIRE_BASE_URL).`,
     };
   }
-  // An answer, but an error or not the API's: 5xx and 429 after retries, a redirect, a bad body.
+  // An answer, but an error or not the API's: 5xx and 429 after retries, a redirect, a bad body,
+  // a `next` link that loops back or leaves the API's origin.
   if (
+    error instanceof PaginationLoopError ||
+    error instanceof UnsafeNextLinkError ||
     error instanceof ApiError ||
     error instanceof UnexpectedResponseError ||
     error instanceof RedirectError ||

@@ -1,4 +1,4 @@
-import { execFile, spawnSync } from "node:child_process";
+import { execFile, spawn, spawnSync } from "node:child_process";
 import { readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { type RunningMockServer, startMockServer } from "@signalwire-voice/mock-server";
@@ -55,6 +55,34 @@ describe("the built bin", () => {
     expect(run).toMatchObject({ status: 2, stdout: "" });
     expect(run.stderr).toMatch(/^signalwire-voice: Bad path\.id: [^\n]+\n$/);
     expect(run.stderr).not.toContain(TOKEN);
+  });
+
+  it("stops silently with 141 when the reader of stdout goes away (`| head`)", async () => {
+    const big = await startMockServer({ logs: 20_000, token: TOKEN });
+    try {
+      const child = spawn(
+        process.execPath,
+        [bin, "logs", "export", "--since", "2025-01-01", "--until", "2026-01-01", "--quiet"],
+        {
+          env: {
+            PATH: process.env.PATH ?? "",
+            SIGNALWIRE_BASE_URL: big.baseUrl,
+            SIGNALWIRE_PROJECT_ID: PROJECT_ID,
+            SIGNALWIRE_API_TOKEN: TOKEN,
+          },
+          stdio: ["ignore", "pipe", "pipe"],
+        },
+      );
+      let stderr = "";
+      child.stderr.on("data", (chunk) => (stderr += chunk));
+      // Read the first chunk, then close the pipe, as `head` does.
+      child.stdout.once("data", () => child.stdout.destroy());
+      const code = await new Promise((resolve) => child.on("close", resolve));
+      expect(code).toBe(141);
+      expect(stderr).toBe("");
+    } finally {
+      await big.close();
+    }
   });
 
   it("prints its help", () => {

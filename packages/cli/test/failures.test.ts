@@ -93,4 +93,29 @@ describe("logs export", () => {
       rmSync(directory, { recursive: true, force: true });
     }
   });
+
+  it.each([
+    ["loops back into the walk", { type: "repeat-next" as const }],
+    ["points at another origin", { type: "foreign-next" as const, origin: "http://127.0.0.1:9" }],
+  ])("exits 5 when a page's next link %s, and sends the credentials nowhere else", async (_, fault) => {
+    server.addFault({ path: "/api/voice/logs", first: 1, fault });
+    const run = await runMain(
+      [
+        "logs",
+        "export",
+        "--since",
+        "2025-01-01",
+        "--until",
+        "2026-01-01",
+        "--page-size",
+        "2",
+        "--concurrency",
+        "1",
+      ],
+      { ...serverEnv(server), SIGNALWIRE_API_TOKEN: TOKEN },
+    );
+    expect(run.code, run.stderr).toBe(5);
+    expect(run.stderr).toMatch(/^signalwire-voice: [^\n]+\n$/m);
+    expect(run.stderr).not.toContain(TOKEN);
+  });
 });
