@@ -19,4 +19,5 @@
  */
 
 export { EXIT_CODES, type ExitCode } from "./exit-codes.js";
-export { type MainIo, main, type Output } from "./main.js";
+export { type MainIo, main, type Output, type RecordOutput } from "./main.js";
+export type { ProgressEvent } from "./progress/progress-event.js";
