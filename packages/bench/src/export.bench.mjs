@@ -7,7 +7,8 @@
 //      time (the export waits on the network; aim: ≥ 3× faster);
 //   2. local: no latency, `--concurrency 1` against a bare `paginate` walk that writes nothing
 //      (src/paginate-walk.mjs), logs/s (aim: ≥ 0.9×);
-//   3. memory: the export's peak RSS over 1 000 000 logs, and its time (aim: ≤ 150 MB).
+//   3. memory: the export's peak RSS over 1 000 000 logs, and its time (aim: ≤ 150 MB), beside
+//      the bare `paginate` walk's as a control.
 //
 // The sides of 1 and 2 take turns, who goes first alternating by round. A flag that `logs export`
 // does not accept yet is left out, and what needs it is reported missing. A benchmark,
@@ -23,7 +24,7 @@ import { join } from "node:path";
 import { parseArgs } from "node:util";
 import { acceptedFlags, runExport } from "./export-run.mjs";
 import { logsInRange } from "./logs-in-range.mjs";
-import { lastJson, measure } from "./measure.mjs";
+import { lastJson, measure, peakRssMiB } from "./measure.mjs";
 import { startMockProcess } from "./mock-process.mjs";
 import { summarize } from "./stats.mjs";
 
@@ -85,8 +86,13 @@ const report = {
   latency: { logs, delayMs, ...range, concurrency1: [], concurrency4: [] },
   /** @type {{ logs: number; since: string; until: string; export: number[]; walk: number[] }} */
   local: { logs, ...range, export: [], walk: [] },
-  /** @type {{ logs: number; since: string; until: string; runs: Array<{ concurrency: number; flags: string[]; seconds: number; maxRssMiB: number }> }} */
-  memory: { logs: memoryLogs, ...memoryRange, runs: [] },
+  /** @type {{ logs: number; since: string; until: string; runs: Array<{ concurrency: number; flags: string[]; seconds: number; maxRssMiB: number }>; walk: { seconds: number; maxRssMiB: number } }} */
+  memory: {
+    logs: memoryLogs,
+    ...memoryRange,
+    runs: [],
+    walk: { seconds: Number.NaN, maxRssMiB: Number.NaN },
+  },
 };
 print(`node ${process.version}; load average ${loadAtStart.toFixed(2)}`);
 if (report.missing.length) print(`(\`logs export\` refuses ${report.missing.join(", ")}: left out)`);
@@ -103,6 +109,19 @@ async function withMock(options, measure) {
   } finally {
     await mock.stop();
   }
+}
+
+/**
+ * One bare `paginate` walk (paginate-walk.mjs) in a process of its own; throws unless it saw
+ * `expected` logs.
+ * @param {{ baseUrl: string; since: string; until: string; expected: number; memory?: boolean }} options
+ */
+function walk({ baseUrl, since, until, expected, memory = false }) {
+  const args = [walkScript, "--base-url", baseUrl, "--since", since, "--until", until, "--page-size", "1000"];
+  const { seconds, stdout, processes } = measure(process.execPath, args, { cwd: dir, memory });
+  const { items } = lastJson(stdout);
+  if (items !== expected) throw new Error(`bench: the paginate walk saw ${items} logs, not ${expected}.`);
+  return { seconds, maxRssMiB: memory ? peakRssMiB(processes) : Number.NaN };
 }
 
 try {
@@ -131,13 +150,7 @@ try {
     const exportOnce = () =>
       runExport({ baseUrl, ...range, expected, dir, name: "local", flags: [...common, ...concurrency(1)] })
         .seconds;
-    const walkOnce = () => {
-      const args = [walkScript, "--base-url", baseUrl, "--since", range.since, "--until", range.until];
-      const { seconds, stdout } = measure(process.execPath, [...args, "--page-size", "1000"], { cwd: dir });
-      const { items } = lastJson(stdout);
-      if (items !== expected) throw new Error(`bench: the paginate walk saw ${items} logs, not ${expected}.`);
-      return seconds;
-    };
+    const walkOnce = () => walk({ baseUrl, ...range, expected }).seconds;
     // Untimed, once each: the first start of a process reads its modules from disk.
     exportOnce();
     walkOnce();
@@ -169,6 +182,12 @@ try {
         `${memoryLogs} logs, --concurrency ${n}: ${run.seconds.toFixed(1)} s, peak RSS ${maxRssMiB.toFixed(1)} MiB`,
       );
     }
+    // The control: what the walk the export is built on peaks at by itself.
+    const control = walk({ baseUrl, ...memoryRange, expected, memory: true });
+    report.memory.walk = control;
+    print(
+      `${memoryLogs} logs, bare paginate walk: ${control.seconds.toFixed(1)} s, peak RSS ${control.maxRssMiB.toFixed(1)} MiB`,
+    );
   });
 } finally {
   rmSync(dir, { recursive: true, force: true });

@@ -14,7 +14,7 @@ import { perRound, summarize } from "./stats.mjs";
  * @property {string[]} missing the flags the runs would use that `logs export` refuses
  * @property {{ logs: number; delayMs: number; concurrency1: number[]; concurrency4: number[] }} latency
  * @property {{ logs: number; export: number[]; walk: number[] }} local
- * @property {{ logs: number; runs: Array<{ concurrency: number; flags: string[]; seconds: number; maxRssMiB: number }> }} memory
+ * @property {{ logs: number; runs: Array<{ concurrency: number; flags: string[]; seconds: number; maxRssMiB: number }>; walk: { seconds: number; maxRssMiB: number } }} memory
  */
 
 /** The aims, each one goal row. */
@@ -111,6 +111,11 @@ export function exportFiguresOf({ loadAverage, missing, latency, local, memory }
         unit: "MiB",
         samples: [run.maxRssMiB],
         goal: { text: `≤ 150 MB (${rssMiB.toFixed(1)} MiB)`, met: run.maxRssMiB <= rssMiB },
+        ...(run === memory.runs[0]
+          ? {
+              note: `the control, a bare \`paginate\` walk over the same logs writing nothing, peaks at ${memory.walk.maxRssMiB.toFixed(1)} MiB (${memory.walk.seconds.toFixed(1)} s)`,
+            }
+          : {}),
       },
       {
         id: `${id}.time`,
