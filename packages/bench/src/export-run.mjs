@@ -1,13 +1,13 @@
 // @ts-check
 // One `signalwire-voice logs export` in a process of its own, to a file in a temporary folder:
-// its wall time, the lines it wrote (checked against the logs the mock has in the range) and,
-// when asked, its peak RSS (peak-memory.mjs, preloaded by `measure`).
+// its wall time, the lines it wrote (checked against the logs the mock has in the range), its
+// peak RSS and CPU time (peak-memory.mjs, preloaded by `measure`).
 import { spawnSync } from "node:child_process";
 import { closeSync, mkdtempSync, openSync, readFileSync, readSync, rmSync } from "node:fs";
 import { createRequire } from "node:module";
 import { dirname, join } from "node:path";
 import { MOCK_SERVER_DEFAULTS } from "@signalwire-voice/mock-server";
-import { measure, peakRssMiB } from "./measure.mjs";
+import { measure } from "./measure.mjs";
 
 const manifest = createRequire(import.meta.url).resolve("@signalwire-voice/cli/package.json");
 /** The built bin (`pnpm build` first). */
@@ -37,7 +37,8 @@ export function acceptedFlags(wanted) {
  * @typedef {object} ExportRun
  * @property {number} seconds   wall time of the process, start to exit
  * @property {number} lines     lines written, each one log
- * @property {number} [maxRssMiB] with `memory`
+ * @property {number} maxRssMiB  getrusage's ru_maxrss at its exit
+ * @property {number} cpuSeconds user + system
  */
 
 /**
@@ -46,12 +47,12 @@ export function acceptedFlags(wanted) {
  * `expected` lines: the speed of a broken export is no figure.
  *
  * @example runExport({ baseUrl, since: "2025-09-01", until: "2026-01-01", expected: 200_000, dir, name: "c4", flags: ["--concurrency", "4"] })
- * // { seconds: 2.1, lines: 200000 }
- * @param {{ baseUrl: string; since: string; until: string; expected: number; dir: string; name: string; flags?: string[]; memory?: boolean }} options
+ * // { seconds: 2.1, lines: 200000, maxRssMiB: 150.2, cpuSeconds: 1.6 }
+ * @param {{ baseUrl: string; since: string; until: string; expected: number; dir: string; name: string; flags?: string[] }} options
  *   flags: more flags for `logs export` (`--concurrency 4`, `--quiet`)
  * @returns {ExportRun}
  */
-export function runExport({ baseUrl, since, until, expected, dir, name, flags = [], memory = false }) {
+export function runExport({ baseUrl, since, until, expected, dir, name, flags = [] }) {
   const folder = mkdtempSync(join(dir, `${name}-`));
   const out = join(folder, "logs.ndjson");
   const args = ["logs", "export", "--since", since, "--until", until, "--out", out, ...flags];
@@ -62,18 +63,20 @@ export function runExport({ baseUrl, since, until, expected, dir, name, flags = 
     SIGNALWIRE_API_TOKEN: MOCK_SERVER_DEFAULTS.token,
   };
   try {
-    const { seconds, processes } = measure(process.execPath, [cliBin, ...args], { cwd: folder, env, memory });
+    const { seconds, processes } = measure(process.execPath, [cliBin, ...args], {
+      cwd: folder,
+      env,
+      memory: true,
+    });
     const lines = countLines(out);
     if (lines !== expected) {
       throw new Error(
         `bench: \`signalwire-voice ${args.join(" ")}\` wrote ${lines} lines; the mock has ${expected} logs in that range. Fix the export before timing it.`,
       );
     }
-    return {
-      seconds,
-      lines,
-      ...(memory ? { maxRssMiB: peakRssMiB(processes, (argv) => argv.includes("export")) } : {}),
-    };
+    const [run] = processes.filter((entry) => entry.argv.includes("export"));
+    if (!run) throw new Error("bench: the export process left no record of its memory and CPU.");
+    return { seconds, lines, maxRssMiB: run.maxRssKiB / 1024, cpuSeconds: run.cpuSeconds };
   } finally {
     rmSync(folder, { recursive: true, force: true });
   }

@@ -24,7 +24,7 @@ import { join } from "node:path";
 import { parseArgs } from "node:util";
 import { acceptedFlags, runExport } from "./export-run.mjs";
 import { logsInRange } from "./logs-in-range.mjs";
-import { lastJson, measure, peakRssMiB } from "./measure.mjs";
+import { lastJson, measure } from "./measure.mjs";
 import { startMockProcess } from "./mock-process.mjs";
 import { summarize } from "./stats.mjs";
 
@@ -61,20 +61,31 @@ const dir = mkdtempSync(join(tmpdir(), "bench-export-"));
 const perSecond = (seconds, items) => seconds.map((s) => items / s);
 const median = (/** @type {number[]} */ samples) => summarize(samples).median;
 
+/** @typedef {{ own: number[]; mock: number[] }} Cpu CPU seconds a run: the measured process's, the mock's */
+
 /**
  * Runs `sides` in turns for `rounds` rounds, who goes first alternating, and returns each side's
- * samples in round order.
- * @param {number} rounds @param {Record<string, () => number>} sides
+ * wall times and CPU times (its own and the mock's over the run), in round order.
+ * @param {number} rounds @param {import("./mock-process.mjs").MockProcess} mock
+ * @param {Record<string, () => { seconds: number; cpuSeconds: number }>} sides
  */
-function alternate(rounds, sides) {
+function alternate(rounds, mock, sides) {
   const names = Object.keys(sides);
   /** @type {Record<string, number[]>} */
-  const samples = Object.fromEntries(names.map((name) => [name, []]));
+  const seconds = Object.fromEntries(names.map((name) => [name, []]));
+  /** @type {Record<string, Cpu>} */
+  const cpu = Object.fromEntries(names.map((name) => [name, { own: [], mock: [] }]));
   for (let round = 0; round < rounds; round++) {
     const order = round % 2 ? [...names].reverse() : names;
-    for (const name of order) samples[name]?.push(/** @type {() => number} */ (sides[name])());
+    for (const name of order) {
+      const before = mock.cpuSeconds();
+      const run = /** @type {() => { seconds: number; cpuSeconds: number }} */ (sides[name])();
+      seconds[name]?.push(run.seconds);
+      cpu[name]?.own.push(run.cpuSeconds);
+      cpu[name]?.mock.push(mock.cpuSeconds() - before);
+    }
   }
-  return samples;
+  return { seconds, cpu };
 }
 
 const report = {
@@ -82,10 +93,10 @@ const report = {
   /** @type {string[]} the flags the CLI does not accept yet, of those the runs use */
   missing: ["--concurrency", "--quiet"].filter((flag) => !flags.has(flag)),
   loadAverage: { start: loadAtStart, end: Number.NaN },
-  /** @type {{ logs: number; delayMs: number; since: string; until: string; concurrency1: number[]; concurrency4: number[] }} */
-  latency: { logs, delayMs, ...range, concurrency1: [], concurrency4: [] },
-  /** @type {{ logs: number; since: string; until: string; export: number[]; walk: number[] }} */
-  local: { logs, ...range, export: [], walk: [] },
+  /** @type {{ logs: number; delayMs: number; since: string; until: string; concurrency1: number[]; concurrency4: number[]; cpu: Record<string, Cpu> }} */
+  latency: { logs, delayMs, ...range, concurrency1: [], concurrency4: [], cpu: {} },
+  /** @type {{ logs: number; since: string; until: string; export: number[]; walk: number[]; cpu: Record<string, Cpu> }} */
+  local: { logs, ...range, export: [], walk: [], cpu: {} },
   /** @type {{ logs: number; since: string; until: string; runs: Array<{ concurrency: number; flags: string[]; seconds: number; maxRssMiB: number }>; walk: { seconds: number; maxRssMiB: number } }} */
   memory: {
     logs: memoryLogs,
@@ -100,12 +111,12 @@ if (report.missing.length) print(`(\`logs export\` refuses ${report.missing.join
 /**
  * Runs `measure` against a mock server process started with `options`, and stops it after.
  * @template T @param {Parameters<typeof startMockProcess>[0]} options
- * @param {(baseUrl: string) => Promise<T>} measure @returns {Promise<T>}
+ * @param {(mock: import("./mock-process.mjs").MockProcess) => Promise<T>} measure @returns {Promise<T>}
  */
 async function withMock(options, measure) {
   const mock = await startMockProcess(options);
   try {
-    return await measure(mock.baseUrl);
+    return await measure(mock);
   } finally {
     await mock.stop();
   }
@@ -114,29 +125,32 @@ async function withMock(options, measure) {
 /**
  * One bare `paginate` walk (paginate-walk.mjs) in a process of its own; throws unless it saw
  * `expected` logs.
- * @param {{ baseUrl: string; since: string; until: string; expected: number; memory?: boolean }} options
+ * @param {{ baseUrl: string; since: string; until: string; expected: number }} options
  */
-function walk({ baseUrl, since, until, expected, memory = false }) {
+function walk({ baseUrl, since, until, expected }) {
   const args = [walkScript, "--base-url", baseUrl, "--since", since, "--until", until, "--page-size", "1000"];
-  const { seconds, stdout, processes } = measure(process.execPath, args, { cwd: dir, memory });
+  const { seconds, stdout, processes } = measure(process.execPath, args, { cwd: dir, memory: true });
   const { items } = lastJson(stdout);
   if (items !== expected) throw new Error(`bench: the paginate walk saw ${items} logs, not ${expected}.`);
-  return { seconds, maxRssMiB: memory ? peakRssMiB(processes) : Number.NaN };
+  const [run] = processes;
+  if (!run) throw new Error("bench: the paginate walk left no record of its memory and CPU.");
+  return { seconds, maxRssMiB: run.maxRssKiB / 1024, cpuSeconds: run.cpuSeconds };
 }
 
 try {
-  await withMock({ logs, faults: [{ fault: { type: "delay", ms: delayMs } }] }, async (baseUrl) => {
+  await withMock({ logs, faults: [{ fault: { type: "delay", ms: delayMs } }] }, async (mock) => {
+    const { baseUrl } = mock;
     const expected = await logsInRange({ baseUrl, logs, ...range });
     /** @param {number} n */
     const side = (n) => () =>
-      runExport({ baseUrl, ...range, expected, dir, name: `c${n}`, flags: [...common, ...concurrency(n)] })
-        .seconds;
-    const samples = alternate(latencyRounds, {
+      runExport({ baseUrl, ...range, expected, dir, name: `c${n}`, flags: [...common, ...concurrency(n)] });
+    const { seconds: samples, cpu } = alternate(latencyRounds, mock, {
       concurrency1: side(1),
       ...(flags.has("--concurrency") ? { concurrency4: side(4) } : {}),
     });
     report.latency.concurrency1 = samples.concurrency1 ?? [];
     report.latency.concurrency4 = samples.concurrency4 ?? [];
+    report.latency.cpu = cpu;
     const c1 = median(report.latency.concurrency1);
     const c4 = median(report.latency.concurrency4);
     print(
@@ -145,25 +159,26 @@ try {
       }`,
     );
   });
-  await withMock({ logs }, async (baseUrl) => {
+  await withMock({ logs }, async (mock) => {
+    const { baseUrl } = mock;
     const expected = await logsInRange({ baseUrl, logs, ...range });
     const exportOnce = () =>
-      runExport({ baseUrl, ...range, expected, dir, name: "local", flags: [...common, ...concurrency(1)] })
-        .seconds;
-    const walkOnce = () => walk({ baseUrl, ...range, expected }).seconds;
+      runExport({ baseUrl, ...range, expected, dir, name: "local", flags: [...common, ...concurrency(1)] });
+    const walkOnce = () => walk({ baseUrl, ...range, expected });
     // Untimed, once each: the first start of a process reads its modules from disk.
     exportOnce();
     walkOnce();
-    const samples = alternate(localRounds, { export: exportOnce, walk: walkOnce });
+    const { seconds: samples, cpu } = alternate(localRounds, mock, { export: exportOnce, walk: walkOnce });
     report.local.export = samples.export ?? [];
     report.local.walk = samples.walk ?? [];
+    report.local.cpu = cpu;
     const exported = median(perSecond(report.local.export, logs));
     const walked = median(perSecond(report.local.walk, logs));
     print(
       `local, ${logs} logs: export ${exported.toFixed(0)} logs/s, paginate walk ${walked.toFixed(0)} logs/s (${(exported / walked).toFixed(3)}×)`,
     );
   });
-  await withMock({ logs: memoryLogs }, async (baseUrl) => {
+  await withMock({ logs: memoryLogs }, async ({ baseUrl }) => {
     const expected = await logsInRange({ baseUrl, logs: memoryLogs, ...memoryRange });
     for (const n of flags.has("--concurrency") ? [1, 4] : [1]) {
       const runFlags = [...common, ...concurrency(n)];
@@ -174,17 +189,16 @@ try {
         dir,
         name: "memory",
         flags: runFlags,
-        memory: true,
       });
-      const maxRssMiB = /** @type {number} */ (run.maxRssMiB);
-      report.memory.runs.push({ concurrency: n, flags: runFlags, seconds: run.seconds, maxRssMiB });
+      const { seconds, maxRssMiB } = run;
+      report.memory.runs.push({ concurrency: n, flags: runFlags, seconds, maxRssMiB });
       print(
         `${memoryLogs} logs, --concurrency ${n}: ${run.seconds.toFixed(1)} s, peak RSS ${maxRssMiB.toFixed(1)} MiB`,
       );
     }
     // The control: what the walk the export is built on peaks at by itself.
-    const control = walk({ baseUrl, ...memoryRange, expected, memory: true });
-    report.memory.walk = control;
+    const control = walk({ baseUrl, ...memoryRange, expected });
+    report.memory.walk = { seconds: control.seconds, maxRssMiB: control.maxRssMiB };
     print(
       `${memoryLogs} logs, bare paginate walk: ${control.seconds.toFixed(1)} s, peak RSS ${control.maxRssMiB.toFixed(1)} MiB`,
     );

@@ -7,13 +7,14 @@ import { packageBench } from "./package-bench.mjs";
 import { perRound, summarize } from "./stats.mjs";
 
 /** @typedef {import("./report.mjs").Figure} Figure */
+/** @typedef {{ own: number[]; mock: number[] }} Cpu CPU seconds of each run: the measured process's, the mock's meanwhile */
 /**
  * What export.bench.mjs prints with --json.
  * @typedef {object} ExportReport
  * @property {{ start: number; end: number }} loadAverage 1-minute, at the start and end of the bench
  * @property {string[]} missing the flags the runs would use that `logs export` refuses
- * @property {{ logs: number; delayMs: number; concurrency1: number[]; concurrency4: number[] }} latency
- * @property {{ logs: number; export: number[]; walk: number[] }} local
+ * @property {{ logs: number; delayMs: number; concurrency1: number[]; concurrency4: number[]; cpu: Record<string, Cpu> }} latency
+ * @property {{ logs: number; export: number[]; walk: number[]; cpu: Record<string, Cpu> }} local
  * @property {{ logs: number; runs: Array<{ concurrency: number; flags: string[]; seconds: number; maxRssMiB: number }>; walk: { seconds: number; maxRssMiB: number } }} memory
  */
 
@@ -53,6 +54,12 @@ export function exportFiguresOf({ loadAverage, missing, latency, local, memory }
   const c1 = flagMissing ? "no `--concurrency` (the CLI refuses it yet: its default)" : "`--concurrency 1`";
   const speedup = flagMissing ? [] : perRound(latency.concurrency1, latency.concurrency4);
   const perSecond = (/** @type {number[]} */ seconds) => seconds.map((s) => local.logs / s);
+  /** "own + mock s", medians of the side's runs. @param {Record<string, Cpu>} cpu @param {string} side */
+  const cpuOf = (cpu, side) => {
+    const runs = cpu[side];
+    const seconds = (/** @type {number[]} */ samples) => summarize(samples).median.toFixed(2);
+    return runs ? `${seconds(runs.own)} + ${seconds(runs.mock)} s` : "–";
+  };
   const exported = perSecond(local.export);
   const walked = perSecond(local.walk);
   /** @type {Figure[]} */
@@ -77,7 +84,10 @@ export function exportFiguresOf({ loadAverage, missing, latency, local, memory }
       },
       ...(flagMissing
         ? { skipped: "not measured: flag missing (`logs export` refuses `--concurrency`)" }
-        : { ratio: { label: "speed-up: `--concurrency 1` time over this", samples: speedup } }),
+        : {
+            ratio: { label: "speed-up: `--concurrency 1` time over this", samples: speedup },
+            note: `CPU a run (medians), the export's own + the mock's meanwhile, on the same cores: \`--concurrency 1\` ${cpuOf(latency.cpu, "concurrency1")}, \`--concurrency 4\` ${cpuOf(latency.cpu, "concurrency4")}`,
+          }),
     },
     {
       id: "export.local.paginate-walk",
@@ -98,6 +108,7 @@ export function exportFiguresOf({ loadAverage, missing, latency, local, memory }
         text: `≥ ${aims.throughput}× the bare \`paginate\` walk`,
         met: summarize(perRound(exported, walked)).median >= aims.throughput,
       },
+      note: `CPU a run (medians), its own + the mock's meanwhile: the export ${cpuOf(local.cpu, "export")}, the walk ${cpuOf(local.cpu, "walk")}`,
     },
   ];
   for (const run of memory.runs) {

@@ -9,7 +9,7 @@ import { join } from "node:path";
 const preload = new URL("./peak-memory.mjs", import.meta.url).href;
 
 /**
- * @typedef {{ pid: number; ppid: number; argv: string[]; maxRssKiB: number }} ProcessMemory
+ * @typedef {{ pid: number; ppid: number; argv: string[]; maxRssKiB: number; cpuSeconds: number }} ProcessMemory
  * @typedef {{ seconds: number; stdout: string; processes: ProcessMemory[] }} Measured
  */
 

@@ -1,7 +1,7 @@
 // @ts-check
 // The mock server in a process of its own (its bin, `signalwire-voice-mock`), so that the CPU it
 // spends building pages is not on the account of the process measured against it.
-import { spawn } from "node:child_process";
+import { spawn, spawnSync } from "node:child_process";
 import { readFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { dirname, join } from "node:path";
@@ -15,6 +15,7 @@ const bin = join(dirname(manifest), JSON.parse(readFileSync(manifest, "utf8")).b
  * @typedef {object} MockProcess
  * @property {string} baseUrl  the URL it announced: http://127.0.0.1:PORT/api/voice
  * @property {number} pid
+ * @property {() => number} cpuSeconds  its CPU time so far (user + system), from /proc; NaN elsewhere
  * @property {() => Promise<void>} stop  SIGTERM, then SIGKILL if it is still there after 5 s
  */
 
@@ -59,6 +60,7 @@ export async function startMockProcess({ logs, faults = [] }) {
   return {
     baseUrl,
     pid: /** @type {number} */ (child.pid),
+    cpuSeconds: () => cpuSecondsOf(/** @type {number} */ (child.pid)),
     async stop() {
       if (child.exitCode !== null || child.signalCode !== null) return;
       child.kill("SIGTERM");
@@ -67,4 +69,26 @@ export async function startMockProcess({ logs, faults = [] }) {
       clearTimeout(timer);
     },
   };
+}
+
+/** Clock ticks a second, the unit of /proc's CPU times. */
+let ticks = 0;
+
+/**
+ * The CPU time (user + system) of process `pid` so far, from /proc/<pid>/stat; NaN without /proc.
+ *
+ * @example cpuSecondsOf(process.pid) // 0.42
+ * @param {number} pid
+ */
+export function cpuSecondsOf(pid) {
+  let stat;
+  try {
+    stat = readFileSync(`/proc/${pid}/stat`, "utf8");
+  } catch {
+    return Number.NaN;
+  }
+  ticks ||= Number(spawnSync("getconf", ["CLK_TCK"], { encoding: "utf8" }).stdout) || Number.NaN;
+  // After the command name in parentheses (which may hold spaces): state is field 3, utime 14, stime 15.
+  const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
+  return (Number(fields[11]) + Number(fields[12])) / ticks;
 }

@@ -22,8 +22,19 @@ const measured = ({
 } = {}) => ({
   loadAverage: { start: 1.5, end: 2 },
   missing,
-  latency: { logs: 200_000, delayMs: 20, concurrency1: c1, concurrency4: missing.length ? [] : c4 },
-  local: { logs: 200_000, export: exported, walk: walked },
+  latency: {
+    logs: 200_000,
+    delayMs: 20,
+    concurrency1: c1,
+    concurrency4: missing.length ? [] : c4,
+    cpu: { concurrency1: { own: [1.5], mock: [1.25] }, concurrency4: { own: [1.4], mock: [1.2] } },
+  },
+  local: {
+    logs: 200_000,
+    export: exported,
+    walk: walked,
+    cpu: { export: { own: [1.2], mock: [1] }, walk: { own: [0.8], mock: [1] } },
+  },
   memory: {
     logs: 1_000_000,
     runs: [{ concurrency: 1, flags: [], seconds: 20, maxRssMiB: rss }],
@@ -77,6 +88,13 @@ describe("exportFiguresOf", () => {
     assert.deepEqual(c4?.ratio?.samples, [3, 4, 5]);
     const local = figures.find((figure) => figure.id === "export.local.concurrency-1");
     assert.deepEqual(local?.samples, [50_000, 50_000, 50_000]);
+  });
+  test("the CPU of each side, its own and the mock's, in the notes", () => {
+    const notes = exportFiguresOf(measured()).map((figure) => figure.note ?? "");
+    assert.ok(
+      notes.some((note) => note.includes("`--concurrency 1` 1.50 + 1.25 s, `--concurrency 4` 1.40 + 1.20 s")),
+    );
+    assert.ok(notes.some((note) => note.includes("the export 1.20 + 1.00 s, the walk 0.80 + 1.00 s")));
   });
   test("without the flag the labels say the CLI's default ran, not --concurrency 1", () => {
     const labels = exportFiguresOf(measured({ missing: ["--concurrency"] })).map((figure) => figure.label);
