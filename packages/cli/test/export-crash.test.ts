@@ -146,30 +146,35 @@ describe("logs export --out FILE, killed", () => {
     expect(interrupted).toBeGreaterThanOrEqual(20);
   });
 
-  it("with SIGINT after the first page: exits 130 with a state not done, and --resume finishes it", {
+  it("with SIGINT while a request hangs: exits 130 with what was written saved, and --resume finishes it", {
     timeout: 600_000,
   }, async () => {
     const file = join(directory, "interrupted.ndjson");
-    const export_ = start(file);
-    // Wait (without a time limit) until the state counts a first page, or the run ends.
-    while (
-      !export_.done() &&
-      (!existsSync(`${file}.state.json`) ||
-        JSON.parse(readFileSync(`${file}.state.json`, "utf8")).offset === 0)
-    ) {
-      await sleep(2);
+    // Two pages, then an answer that never comes: Ctrl-C must not wait for it.
+    server.clearFaults();
+    server.addFault({ path: "/api/voice/logs", first: 2, fault: { type: "delay", ms: 15 } });
+    server.addFault({ path: "/api/voice/logs", fault: { type: "delay", ms: 600_000 } });
+    try {
+      const export_ = start(file, ["--concurrency", "1"]);
+      // Wait (without a time limit) until both pages are in FILE, or the run ends.
+      const twoPages = Buffer.byteLength(`${reference.toString().split("\n").slice(0, 400).join("\n")}\n`);
+      while (!export_.done() && sizeOf(file) < twoPages) await sleep(2);
+      export_.child.kill("SIGINT");
+      expect(await export_.exited).toBe(130);
+      expect(export_.stderr()).toMatch(
+        /^signalwire-voice: interrupted: .* run the same command with --resume to continue\.\n$/,
+      );
+      const state = JSON.parse(readFileSync(`${file}.state.json`, "utf8"));
+      expect(state.done).toBe(false);
+      // Saved on the way out, not at the last checkpoint: both pages count.
+      expect(state.offset).toBe(twoPages);
+      expect(readFileSync(file).length).toBe(twoPages);
+      expect(state.windows[0].pages).toBe(2);
+      expect(reference.subarray(0, state.offset).equals(readFileSync(file))).toBe(true);
+    } finally {
+      server.clearFaults();
+      server.addFault({ path: "/api/voice/logs", probability: 1, fault: { type: "delay", ms: 15 } });
     }
-    export_.child.kill("SIGINT");
-    expect(await export_.exited).toBe(130);
-    expect(export_.stderr()).toMatch(
-      /^signalwire-voice: interrupted: .* run the same command with --resume to continue\.\n$/,
-    );
-    const state = JSON.parse(readFileSync(`${file}.state.json`, "utf8"));
-    expect(state.done).toBe(false);
-    expect(state.offset).toBeGreaterThan(0);
-    expect(state.offset).toBeLessThan(reference.length);
-    expect(readFileSync(file).length).toBe(state.offset);
-
     await resumeToTheEnd(file);
     expect(readFileSync(file).equals(reference)).toBe(true);
   });

@@ -109,6 +109,9 @@ export async function logsExport(
     return EXIT_CODES.ok;
   } catch (error) {
     progress.stop();
+    // What was written is saved for --resume (unless a write itself failed: then the last
+    // checkpoint stands).
+    await output.checkpoint().catch(() => {});
     if (signal?.aborted) {
       io.stderr.write(`signalwire-voice: ${opened.interruptedMessage}\n`);
       return EXIT_CODES.interrupted;

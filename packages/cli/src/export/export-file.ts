@@ -136,7 +136,14 @@ export async function openStreamExport(
     done: false,
   };
   const save = async () => {};
-  const output = new OrderedOutput({ state, sink: streamSink(stream), partsDirectory, save });
+  // Nothing to resume on stdout: the state is never saved, so no checkpoint before the end.
+  const output = new OrderedOutput({
+    state,
+    sink: streamSink(stream),
+    partsDirectory,
+    save,
+    checkpointMs: Number.POSITIVE_INFINITY,
+  });
   await output.writeHeader(options.format.header);
   return {
     output,

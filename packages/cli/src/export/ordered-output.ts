@@ -29,8 +29,13 @@ const COPY_CHUNK = 1 << 20;
  * Writes the pages of windows walked side by side so that the output holds them window by
  * window, in order. The head window (the first not complete in the output) goes straight into
  * the sink; each later window waits in a part file of its own, appended to the sink when the
- * windows before it are complete. Writes happen one at a time: each page's bytes are durable
- * before `save` records them, so after a crash the state describes complete pages only.
+ * windows before it are complete. Writes happen one at a time.
+ *
+ * The state is saved at checkpoints, at most every `checkpointMs` (and at `checkpoint()` and
+ * `finish()`): the sink and the part files written since the last one are flushed to disk
+ * first, so a saved state counts complete, durable pages only. A crash loses the pages after
+ * the last checkpoint, which `--resume` cuts off and fetches again. A part file merged into the
+ * sink is removed only once a saved state no longer needs it.
  *
  * @example
  * ```ts
@@ -44,18 +49,31 @@ export class OrderedOutput {
   readonly #partsDirectory: string;
   readonly #save: (state: ExportState) => Promise<void>;
   readonly #parts = new Map<number, FileHandle>();
+  readonly #checkpointMs: number;
+  readonly #now: () => number;
   #queue: Promise<void> = Promise.resolve();
+  #savedAt: number;
+  /** Part files written since the last checkpoint: flushed before the next one. */
+  readonly #unsynced = new Set<FileHandle>();
+  /** Part files merged into the sink since the last checkpoint: removed after the next one. */
+  #merged: number[] = [];
 
   constructor(options: {
     state: ExportState;
     sink: OutputSink;
     partsDirectory: string;
     save: (state: ExportState) => Promise<void>;
+    /** The longest time between two saved states (default 1000 ms); 0 saves after every page. */
+    checkpointMs?: number | undefined;
+    now?: (() => number) | undefined;
   }) {
     this.state = options.state;
     this.#sink = options.sink;
     this.#partsDirectory = options.partsDirectory;
     this.#save = options.save;
+    this.#checkpointMs = options.checkpointMs ?? 1000;
+    this.#now = options.now ?? (() => performance.now());
+    this.#savedAt = this.#now();
   }
 
   /** Writes one page of `window`, after every write asked for before it. A failed write fails all later ones. */
@@ -71,9 +89,8 @@ export class OrderedOutput {
       if (header === "") return;
       const bytes = Buffer.from(header, "utf8");
       await this.#sink.append(bytes);
-      await this.#sink.sync();
       this.state.offset += bytes.length;
-      await this.#save(this.state);
+      await this.#checkpoint();
     });
     this.#queue = task;
     return task;
@@ -101,6 +118,13 @@ export class OrderedOutput {
     return older;
   }
 
+  /** Saves the state now, after the writes asked for (when the export stops early). */
+  checkpoint(): Promise<void> {
+    const task = this.#queue.then(() => this.#checkpoint());
+    this.#queue = task;
+    return task;
+  }
+
   /** Marks the export complete once every window is in the output, and removes the part files. */
   finish(): Promise<void> {
     const task = this.#queue.then(async () => {
@@ -108,7 +132,7 @@ export class OrderedOutput {
       if (head !== windows.length - 1 || !windows[head]?.done)
         throw new Error("finish() before every window is done");
       this.state.done = true;
-      await this.#save(this.state);
+      await this.#checkpoint();
       await rm(this.#partsDirectory, { recursive: true, force: true });
     });
     this.#queue = task;
@@ -126,12 +150,11 @@ export class OrderedOutput {
     const bytes = Buffer.from(page.text, "utf8");
     if (this.state.windows[this.state.head] === window) {
       await this.#sink.append(bytes);
-      await this.#sink.sync();
       this.state.offset += bytes.length;
     } else if (bytes.length > 0) {
       const part = await this.#part(window);
       await writeAll(part, bytes, window.bytes);
-      await part.sync();
+      this.#unsynced.add(part);
     }
     window.bytes += bytes.length;
     window.logs += page.logs;
@@ -139,9 +162,19 @@ export class OrderedOutput {
     window.cursor = page.cursor;
     window.reached = page.reached.toJSON();
     window.done = page.done;
-    const merged = await this.#advance();
+    this.#merged.push(...(await this.#advance()));
+    if (this.#now() - this.#savedAt >= this.#checkpointMs) await this.#checkpoint();
+  }
+
+  /** Flushes what was written, saves the state, then removes the part files it no longer needs. */
+  async #checkpoint(): Promise<void> {
+    await this.#sink.sync();
+    await Promise.all([...this.#unsynced].map((handle) => handle.sync()));
+    this.#unsynced.clear();
     await this.#save(this.state);
-    // Only once the state no longer needs them.
+    this.#savedAt = this.#now();
+    const merged = this.#merged;
+    this.#merged = [];
     await Promise.all(merged.map((id) => rm(this.#partPath(id), { force: true })));
   }
 
@@ -154,10 +187,14 @@ export class OrderedOutput {
       const next = state.windows[state.head] as WindowState;
       if (next.bytes > 0) {
         await this.#copyPart(next);
-        await this.#sink.sync();
         state.offset += next.bytes;
       }
-      await this.#parts.get(next.id)?.close();
+      const part = this.#parts.get(next.id);
+      if (part) {
+        // Its bytes are in the sink now, flushed with it at the next checkpoint.
+        this.#unsynced.delete(part);
+        await part.close();
+      }
       this.#parts.delete(next.id);
       merged.push(next.id);
     }

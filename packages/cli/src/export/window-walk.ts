@@ -55,24 +55,25 @@ export async function walkWindow(
   });
   for await (const page of walk.pages()) {
     const since = Date.parse(window.since);
-    const kept: VoiceLog[] = [];
-    let passed = false;
-    for (const log of page.items) {
-      const created = Date.parse(log.created_at);
-      // The API lists newest first: a log before `since` belongs to an older window, and so does
-      // the rest of the walk.
-      if (created < since) passed = true;
-      // A date the client could not read stays in the export: it is the API's log all the same.
-      else if (!(created >= until)) kept.push(log);
-    }
-    const done = passed || cursorState(page.cursor) === "end";
-    const dates = kept.map((log) => Date.parse(log.created_at)).filter((date) => !Number.isNaN(date));
-    const oldest = Math.min(claim.reachedMs, ...dates);
-    const reached = done ? since : oldest;
+    const { items } = page;
+    const dateOf = (index: number) => Date.parse((items[index] as VoiceLog).created_at);
+    // The API lists newest first, so only the ends of a page can lie outside the window: logs
+    // before `since` at the end (they belong to an older window, and so does the rest of the
+    // walk), logs at or after `until` at the start (a server ignoring `created_before`). A date
+    // the client could not read compares false and stays: it is the API's log all the same.
+    let end = items.length;
+    while (end > 0 && dateOf(end - 1) < since) end -= 1;
+    let start = 0;
+    while (start < end && dateOf(start) >= until) start += 1;
+    const kept = start === 0 && end === items.length ? items : items.slice(start, end);
+    const done = end < items.length || cursorState(page.cursor) === "end";
+    const newest = kept.length > 0 ? dateOf(start) : Number.NaN;
+    const oldest = kept.length > 0 ? dateOf(end - 1) : Number.NaN;
+    const reached = done ? since : Number.isNaN(oldest) ? claim.reachedMs : Math.min(claim.reachedMs, oldest);
     claim.reach({
-      newestMs: Math.max(...dates, oldest),
+      newestMs: Number.isNaN(newest) ? reached : newest,
       reachedMs: reached,
-      logs: dates.length,
+      logs: kept.length,
       finished: done,
     });
     await options.write({
