@@ -58,11 +58,11 @@ function screenOf(text: string): { lines: string[]; row: number; col: number; mo
 const terminal = () => recordingStream({ columns: 100, rows: 30 });
 
 describe("progress bar", () => {
-  it("draws a total bar and a bar per window walked, with counts, rate and elapsed time", () => {
+  it("draws a total bar and a bar per window walked, with counts, rate and elapsed time", async () => {
     const clock = fakeClock();
     const stream = terminal();
     const plan = planOf(4, 4);
-    const progress = createProgress("bar", { stream, now: clock.now });
+    const progress = await createProgress("bar", { stream, now: clock.now });
     progress.start(plan);
     for (const window of [0, 1, 2, 3]) {
       clock.t += 500;
@@ -81,12 +81,12 @@ describe("progress bar", () => {
     progress.stop();
   });
 
-  it("finish erases the bars and leaves one summary line, the cursor on the next line", () => {
+  it("finish erases the bars and leaves one summary line, the cursor on the next line", async () => {
     const clock = fakeClock();
     const stream = terminal();
     stream.write("$ signalwire-voice logs export --since 2026-01-01 --until 2026-01-02 --out day.ndjson\n");
     const plan = planOf(2, 2);
-    const progress = createProgress("bar", { stream, now: clock.now });
+    const progress = await createProgress("bar", { stream, now: clock.now });
     progress.start(plan);
     clock.t = 1000;
     progress.page({ window: 0, logs: 1000, reached: reachedIn(plan, 0, 12), done: true });
@@ -104,11 +104,11 @@ describe("progress bar", () => {
     expect(screen.modes).toEqual([]);
   });
 
-  it("stop erases the bars and says nothing more", () => {
+  it("stop erases the bars and says nothing more", async () => {
     const clock = fakeClock();
     const stream = terminal();
     const plan = planOf(4, 4);
-    const progress = createProgress("bar", { stream, now: clock.now });
+    const progress = await createProgress("bar", { stream, now: clock.now });
     progress.start(plan);
     for (const window of [0, 1, 2]) {
       clock.t += 300;
@@ -123,11 +123,11 @@ describe("progress bar", () => {
     expect(screenOf(stream.text())).toEqual({ lines: [], row: 0, col: 0, modes: [] });
   });
 
-  it("with 16 windows at once, shows at most 8 window bars and removes a window's bar when it is done", () => {
+  it("with 16 windows at once, shows at most 8 window bars and removes a window's bar when it is done", async () => {
     const clock = fakeClock();
     const stream = terminal();
     const plan = planOf(32, 16);
-    const progress = createProgress("bar", { stream, now: clock.now });
+    const progress = await createProgress("bar", { stream, now: clock.now });
     progress.start(plan);
     for (let window = 0; window < 16; window += 1) {
       clock.t += 250;
@@ -155,11 +155,11 @@ describe("progress bar", () => {
     progress.stop();
   });
 
-  it("follows a split: the window's bar shrinks, the later windows' pages find their bars", () => {
+  it("follows a split: the window's bar shrinks, the later windows' pages find their bars", async () => {
     const clock = fakeClock();
     const stream = terminal();
     const plan = planOf(2, 3);
-    const progress = createProgress("bar", { stream, now: clock.now });
+    const progress = await createProgress("bar", { stream, now: clock.now });
     progress.start(plan);
     progress.page({ window: 1, logs: 1000, reached: reachedIn(plan, 1, 3), done: false });
     clock.t = 1000;
@@ -176,11 +176,11 @@ describe("progress bar", () => {
     progress.stop();
   });
 
-  it("shows a pause on the total line until the next page", () => {
+  it("shows a pause on the total line until the next page", async () => {
     const clock = fakeClock();
     const stream = terminal();
     const plan = planOf(1, 1);
-    const progress = createProgress("bar", { stream, now: clock.now });
+    const progress = await createProgress("bar", { stream, now: clock.now });
     progress.start(plan);
     progress.waiting({ ms: 2000, reason: "rate limited" });
     expect(screenOf(stream.text()).lines).toEqual([
@@ -195,22 +195,22 @@ describe("progress bar", () => {
     progress.stop();
   });
 
-  it("cuts lines to the terminal's width", () => {
+  it("cuts lines to the terminal's width", async () => {
     const clock = fakeClock();
     const stream = recordingStream({ columns: 50, rows: 30 });
-    const progress = createProgress("bar", { stream, now: clock.now });
+    const progress = await createProgress("bar", { stream, now: clock.now });
     progress.start(planOf(2, 2));
     const { lines } = screenOf(stream.text());
     expect(lines[0]).toBe(`${"░".repeat(16)}   0% | 0 logs, 0 pages | 0 logs/s`);
     progress.stop();
   });
 
-  it("keeps no timer that holds the process open", () => {
+  it("keeps no timer that holds the process open", async () => {
     const timers = () => process.getActiveResourcesInfo().filter((name) => name === "Timeout").length;
     const before = timers();
     const clock = fakeClock();
     const plan = planOf(2, 2);
-    const progress = createProgress("bar", { stream: terminal(), now: clock.now });
+    const progress = await createProgress("bar", { stream: terminal(), now: clock.now });
     progress.start(plan);
     expect(timers()).toBe(before);
     // Each redraw arms cli-progress's timer again.
@@ -221,11 +221,11 @@ describe("progress bar", () => {
     progress.stop();
   });
 
-  it("redraws on a page at most every 250 ms of the clock", () => {
+  it("redraws on a page at most every 250 ms of the clock", async () => {
     const clock = fakeClock();
     const stream = terminal();
     const plan = planOf(1, 1);
-    const progress = createProgress("bar", { stream, now: clock.now });
+    const progress = await createProgress("bar", { stream, now: clock.now });
     progress.start(plan);
     const totalLine = () => screenOf(stream.text()).lines[0];
     clock.t = 249;

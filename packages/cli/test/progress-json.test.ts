@@ -10,11 +10,11 @@ const eventsIn = (text: string): ProgressEvent[] =>
     .map((line) => JSON.parse(line) as ProgressEvent);
 
 describe("progress json", () => {
-  it("writes one JSON object per line and event, in order, with fractions that never go down", () => {
+  it("writes one JSON object per line and event, in order, with fractions that never go down", async () => {
     const clock = fakeClock(500);
     const stream = recordingStream();
     const plan = planOf(3, 3);
-    const progress = createProgress("json", { stream, now: clock.now });
+    const progress = await createProgress("json", { stream, now: clock.now });
     progress.start(plan);
     const steps: [window: number, hours: number, done: boolean][] = [
       [0, 2, false],
@@ -72,12 +72,12 @@ describe("progress json", () => {
     });
   });
 
-  it("on --resume, counts earlier runs in the totals and this run in the rate", () => {
+  it("on --resume, counts earlier runs in the totals and this run in the rate", async () => {
     const clock = fakeClock();
     const stream = recordingStream();
     const fresh = planOf(2, 2);
     const plan = planOf(2, 2, { 0: { logs: 4000, pages: 4, reached: reachedIn(fresh, 0, 6) } });
-    const progress = createProgress("json", { stream, now: clock.now });
+    const progress = await createProgress("json", { stream, now: clock.now });
     progress.start(plan);
     clock.t = 2000;
     progress.page({ window: 0, logs: 500, reached: reachedIn(plan, 0, 12), done: true });
@@ -112,14 +112,14 @@ describe("progress json", () => {
     ]);
   });
 
-  it("writes strings as JSON: a reason with quotes and line breaks stays one line", () => {
+  it("writes strings as JSON: a reason with quotes and line breaks stays one line", async () => {
     const stream = recordingStream();
-    const progress = createProgress("json", { stream, now: fakeClock().now });
+    const progress = await createProgress("json", { stream, now: fakeClock().now });
     progress.waiting({ ms: 1, reason: 'a "quoted"\nreason' });
     expect(eventsIn(stream.text())).toEqual([{ event: "wait", ms: 1, reason: 'a "quoted"\nreason' }]);
   });
 
-  it("types each event's fields by its name", () => {
+  it("types each event's fields by its name", async () => {
     expectTypeOf<Extract<ProgressEvent, { event: "page" }>["fraction"]>().toEqualTypeOf<number>();
     expectTypeOf<Extract<ProgressEvent, { event: "wait" }>>().toEqualTypeOf<{
       event: "wait";
@@ -131,11 +131,11 @@ describe("progress json", () => {
     >();
   });
 
-  it("follows a split: the new window takes the next index, the later ones move up, coverage stays", () => {
+  it("follows a split: the new window takes the next index, the later ones move up, coverage stays", async () => {
     const clock = fakeClock();
     const stream = recordingStream();
     const plan = planOf(2, 2);
-    const progress = createProgress("json", { stream, now: clock.now });
+    const progress = await createProgress("json", { stream, now: clock.now });
     progress.start(plan);
     progress.page({ window: 0, logs: 100, reached: reachedIn(plan, 0, 2), done: false });
     // Window 0 (12:00..24:00) keeps 18:00..24:00; 12:00..18:00 becomes window 1; the old 1 is 2.

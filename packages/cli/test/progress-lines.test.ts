@@ -6,11 +6,11 @@ import { fakeClock, planOf, RANGE, reachedIn, recordingStream } from "./progress
 const lines = (text: string) => text.split("\n").slice(0, -1);
 
 describe("progress lines", () => {
-  it("writes a start line, a progress line at most every intervalMs, and a summary", () => {
+  it("writes a start line, a progress line at most every intervalMs, and a summary", async () => {
     const clock = fakeClock(10_000);
     const stream = recordingStream();
     const plan = planOf(4, 4);
-    const progress = createProgress("lines", { stream, now: clock.now });
+    const progress = await createProgress("lines", { stream, now: clock.now });
     progress.start(plan);
     const page = (t: number, window: number, hours: number, done = false) => {
       clock.t = t;
@@ -39,14 +39,14 @@ describe("progress lines", () => {
     ]);
   });
 
-  it("on --resume, says what earlier runs did and counts the rate of this run only", () => {
+  it("on --resume, says what earlier runs did and counts the rate of this run only", async () => {
     const clock = fakeClock();
     const stream = recordingStream();
     const plan = planOf(4, 2, {
       0: { logs: 5000, pages: 5, done: true, reached: planOf(4, 2).windows[0]?.since ?? new Date(0) },
       1: { logs: 3000, pages: 3, reached: reachedIn(planOf(4, 2), 1, 3) },
     });
-    const progress = createProgress("lines", { stream, now: clock.now, intervalMs: 1000 });
+    const progress = await createProgress("lines", { stream, now: clock.now, intervalMs: 1000 });
     progress.start(plan);
     clock.t = 2000;
     progress.page({ window: 1, logs: 1000, reached: reachedIn(plan, 1, 6), done: true });
@@ -60,11 +60,11 @@ describe("progress lines", () => {
     expect(plan.windows[1]).toMatchObject({ logs: 3000, pages: 3 });
   });
 
-  it("says nothing more on stop, and ignores every call after finish or stop", () => {
+  it("says nothing more on stop, and ignores every call after finish or stop", async () => {
     const clock = fakeClock();
     const stream = recordingStream();
     const plan = planOf(1, 1);
-    const progress = createProgress("lines", { stream, now: clock.now, intervalMs: 0 });
+    const progress = await createProgress("lines", { stream, now: clock.now, intervalMs: 0 });
     progress.start({ ...plan, out: "stdout" });
     progress.stop();
     progress.page({ window: 0, logs: 1, reached: reachedIn(plan, 0, 1), done: false });
@@ -75,10 +75,10 @@ describe("progress lines", () => {
     ]);
   });
 
-  it("writes nothing for a page before start or of a window the plan does not have", () => {
+  it("writes nothing for a page before start or of a window the plan does not have", async () => {
     const stream = recordingStream();
     const plan = planOf(2, 2);
-    const progress = createProgress("lines", { stream, now: fakeClock().now, intervalMs: 0 });
+    const progress = await createProgress("lines", { stream, now: fakeClock().now, intervalMs: 0 });
     progress.page({ window: 0, logs: 1, reached: reachedIn(plan, 0, 1), done: false });
     progress.finish();
     expect(stream.text()).toBe("");

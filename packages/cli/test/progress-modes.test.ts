@@ -21,24 +21,24 @@ function runAll(progress: ExportProgress, clock: { t: number }, end: "finish" | 
 }
 
 describe("progress modes", () => {
-  it("none writes nothing, on a terminal or not", () => {
+  it("none writes nothing, on a terminal or not", async () => {
     for (const tty of [undefined, { columns: 100, rows: 30 }]) {
       const stream = recordingStream(tty);
       const clock = fakeClock();
-      runAll(createProgress("none", { stream, now: clock.now, intervalMs: 0 }), clock);
+      runAll(await createProgress("none", { stream, now: clock.now, intervalMs: 0 }), clock);
       expect(stream.text()).toBe("");
     }
   });
 
-  it("bar on a stream that is not a terminal shows lines, since cli-progress draws nothing there", () => {
+  it("bar on a stream that is not a terminal shows lines, since cli-progress draws nothing there", async () => {
     const stream = recordingStream();
     const clock = fakeClock();
-    runAll(createProgress("bar", { stream, now: clock.now }), clock);
+    runAll(await createProgress("bar", { stream, now: clock.now }), clock);
     expect(stream.text()).toMatch(/^signalwire-voice: exporting .*\nsignalwire-voice: 1,000 logs, 1 page, /);
     expect(stream.text()).not.toContain("\u001b");
   });
 
-  it.each(MODES)("%s never throws when the stream's write throws", (mode) => {
+  it.each(MODES)("%s never throws when the stream's write throws", async (mode) => {
     const stream = {
       isTTY: true,
       columns: 80,
@@ -47,10 +47,10 @@ describe("progress modes", () => {
       },
     };
     const clock = fakeClock();
-    expect(() =>
-      runAll(createProgress(mode, { stream, now: clock.now, intervalMs: 0 }), clock),
-    ).not.toThrow();
-    expect(() => runAll(createProgress(mode, { stream, now: clock.now }), clock, "stop")).not.toThrow();
+    const progress = await createProgress(mode, { stream, now: clock.now, intervalMs: 0 });
+    expect(() => runAll(progress, clock)).not.toThrow();
+    const stopped = await createProgress(mode, { stream, now: clock.now });
+    expect(() => runAll(stopped, clock, "stop")).not.toThrow();
   });
 
   it.each(MODES)(
@@ -67,7 +67,7 @@ describe("progress modes", () => {
         { isTTY: true, columns: 80 },
       );
       const clock = fakeClock();
-      const progress = createProgress(mode, { stream, now: clock.now, intervalMs: 0 });
+      const progress = await createProgress(mode, { stream, now: clock.now, intervalMs: 0 });
       const plan = planOf(2, 2);
       progress.start(plan);
       // The error event comes after `write` returned; unheard, it would fail the test run.
@@ -79,7 +79,7 @@ describe("progress modes", () => {
     },
   );
 
-  it("a display that throws is ignored, and ends once", () => {
+  it("a display that throws is ignored, and ends once", async () => {
     const calls: string[] = [];
     const failing: ExportProgress = {
       start: () => calls.push("start"),

@@ -53,7 +53,7 @@ export async function logsExport(
     format: options.format,
   };
   const mode = options.progress === "auto" ? (io.stderr.isTTY ? "bar" : "lines") : options.progress;
-  const progress = createProgress(mode, { stream: io.stderr });
+  const progress = await createProgress(mode, { stream: io.stderr });
   const gate = rateLimitGate(io.fetch ?? globalThis.fetch, {
     onPause: (ms, status) =>
       progress.waiting({ ms, reason: status === 429 ? "rate limited (429)" : "service unavailable (503)" }),
@@ -90,6 +90,9 @@ export async function logsExport(
         walkWindow(client, window, {
           includeDeleted: options.includeDeleted,
           pageSize: options.pageSize,
+          // One worker fetches its next page while writing; several overlap each other already,
+          // and a page ahead each would only add to memory.
+          prefetch: options.concurrency === 1 ? 1 : 0,
           format,
           signal: stop,
           claim,

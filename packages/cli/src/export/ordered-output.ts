@@ -1,6 +1,6 @@
 import { type FileHandle, mkdir, open, rm } from "node:fs/promises";
 import { join } from "node:path";
-import { type OutputSink, writeAll } from "./output-sink.js";
+import { type OutputSink, writeAt } from "./output-sink.js";
 import type { ExportState, WindowState } from "./state-file.js";
 
 /**
@@ -87,9 +87,8 @@ export class OrderedOutput {
   writeHeader(header: string): Promise<void> {
     const task = this.#queue.then(async () => {
       if (header === "") return;
-      const bytes = Buffer.from(header, "utf8");
-      await this.#sink.append(bytes);
-      this.state.offset += bytes.length;
+      await this.#sink.append(header);
+      this.state.offset += Buffer.byteLength(header, "utf8");
       await this.#checkpoint();
     });
     this.#queue = task;
@@ -147,16 +146,16 @@ export class OrderedOutput {
   }
 
   async #write(window: WindowState, page: PageWrite): Promise<void> {
-    const bytes = Buffer.from(page.text, "utf8");
+    const length = Buffer.byteLength(page.text, "utf8");
     if (this.state.windows[this.state.head] === window) {
-      await this.#sink.append(bytes);
-      this.state.offset += bytes.length;
-    } else if (bytes.length > 0) {
+      await this.#sink.append(page.text);
+      this.state.offset += length;
+    } else if (length > 0) {
       const part = await this.#part(window);
-      await writeAll(part, bytes, window.bytes);
+      await writeAt(part, page.text, window.bytes);
       this.#unsynced.add(part);
     }
-    window.bytes += bytes.length;
+    window.bytes += length;
     window.logs += page.logs;
     window.pages += 1;
     window.cursor = page.cursor;
@@ -209,7 +208,7 @@ export class OrderedOutput {
         const length = Math.min(buffer.length, window.bytes - position);
         const { bytesRead } = await handle.read(buffer, 0, length, position);
         if (bytesRead === 0) throw new Error(`${this.#partPath(window.id)} is shorter than its state says`);
-        await this.#sink.append(Buffer.from(buffer.subarray(0, bytesRead)));
+        await this.#sink.append(buffer.subarray(0, bytesRead));
         position += bytesRead;
       }
     } finally {

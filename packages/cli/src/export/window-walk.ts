@@ -37,6 +37,8 @@ export async function walkWindow(
   options: {
     includeDeleted: boolean;
     pageSize: number;
+    /** Pages fetched ahead while one is written (memory: 1 + prefetch pages per worker). */
+    prefetch: number;
     format: RecordFormat;
     signal: AbortSignal;
     claim: WalkClaim;
@@ -50,7 +52,7 @@ export async function walkWindow(
   const walk = paginate(client, "/logs", {
     query: logsQueryOf(range, options.includeDeleted),
     signal: options.signal,
-    prefetch: 1,
+    prefetch: options.prefetch,
     ...(window.cursor === null ? { pageSize: options.pageSize } : { cursor: window.cursor }),
   });
   for await (const page of walk.pages()) {

@@ -1,4 +1,3 @@
-import { barProgress } from "./bar-progress.js";
 import type { ExportProgress } from "./export-progress.js";
 import { guardedProgress } from "./guarded-progress.js";
 import { jsonProgress } from "./json-progress.js";
@@ -41,16 +40,20 @@ export interface ProgressOptions {
  *
  * @example
  * ```ts
- * const progress = createProgress(process.stderr.isTTY ? "bar" : "lines", { stream: process.stderr });
+ * const progress = await createProgress(process.stderr.isTTY ? "bar" : "lines", { stream: process.stderr });
  * progress.start({ since, until, out: "day.ndjson", windows, concurrency: 4 });
  * progress.page({ window: 0, logs: 1000, reached: new Date(page.items.at(-1).created_at), done: false });
  * progress.finish();
  * ```
  */
-export function createProgress(mode: ProgressMode, options: ProgressOptions): ExportProgress {
+export async function createProgress(mode: ProgressMode, options: ProgressOptions): Promise<ExportProgress> {
   const stream = safeStream(options.stream);
   const now = options.now ?? (() => performance.now());
-  if (mode === "bar" && stream.isTTY) return guardedProgress(barProgress(stream, { now }));
+  if (mode === "bar" && stream.isTTY) {
+    // Loaded only for a terminal: cli-progress and its dependencies cost ~6 MiB of memory.
+    const { barProgress } = await import("./bar-progress.js");
+    return guardedProgress(barProgress(stream, { now }));
+  }
   if (mode === "bar" || mode === "lines") {
     return guardedProgress(linesProgress(stream, { now, intervalMs: options.intervalMs ?? 5000 }));
   }
