@@ -74,7 +74,10 @@ export function runExport({ baseUrl, since, until, expected, dir, name, flags = 
         `bench: \`signalwire-voice ${args.join(" ")}\` wrote ${lines} lines; the mock has ${expected} logs in that range. Fix the export before timing it.`,
       );
     }
-    const [run] = processes.filter((entry) => entry.argv.includes("export"));
+    // The export's process; were it to start others with the same arguments, the largest.
+    const [run] = processes
+      .filter((entry) => entry.argv.includes("export"))
+      .sort((a, b) => b.maxRssKiB - a.maxRssKiB);
     if (!run) throw new Error("bench: the export process left no record of its memory and CPU.");
     return { seconds, lines, maxRssMiB: run.maxRssKiB / 1024, cpuSeconds: run.cpuSeconds };
   } finally {
