@@ -1,14 +1,6 @@
 #!/usr/bin/env node
 // The `signalwire-voice` bin: `main` with the process's own arguments, environment and streams.
-import { setFlagsFromString } from "node:v8";
 import { main } from "./main.js";
-
-// An export allocates a page of logs after another, and V8 doubles its new space (where fresh
-// objects live) each time it fills, up to 16 MiB per semi space: memory a streaming command
-// never needs. Kept at its first size, a million-log export peaks ~25 MiB lower for a little
-// more minor GC (docs/bench.md, "Export"). Only the bin sets it: `main` in a program of yours
-// leaves your heap alone.
-setFlagsFromString("--semi-space-growth-factor=1");
 
 // Ctrl-C lets an export finish the page it is writing and save its state; a second one exits at once.
 const interrupt = new AbortController();
