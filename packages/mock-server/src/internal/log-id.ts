@@ -1,4 +1,5 @@
 import { hash32 } from "./hash.js";
+import { hex } from "./hex.js";
 
 /**
  * Log ids are UUIDs (version 4 layout) that encode their log's position, so a page token
@@ -40,8 +41,6 @@ function unpermute(key: number, value: number): number {
   }
   return left * HALF + right;
 }
-
-const hex = (value: number, digits: number) => value.toString(16).padStart(digits, "0");
 
 /** The id of the log at `position` (a safe integer in MIN_POSITION..MAX_POSITION). */
 export function logId(key: number, position: number): string {

@@ -1,7 +1,6 @@
 import { hash32, seedKey } from "./hash.js";
+import { hex } from "./hex.js";
 import { isUuid } from "./uuid.js";
-
-const hex = (value: number, digits: number) => value.toString(16).padStart(digits, "0");
 
 /**
  * The `project_id` of the events a server serves: its `projectId` (in lower case) when that is a
