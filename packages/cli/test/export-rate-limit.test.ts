@@ -135,6 +135,6 @@ describe("rateLimitGate", () => {
     const controller = new AbortController();
     const waiting = gate(request(), { signal: controller.signal, redirect: "manual" });
     controller.abort(new Error("stop"));
-    await expect(waiting).rejects.toThrow("stop");
+    await expect(waiting).rejects.toMatchObject({ name: "AbortError", cause: new Error("stop") });
   });
 });

@@ -1,3 +1,4 @@
+import { setTimeout as delay } from "node:timers/promises";
 import { type FetchFunction, parseRetryAfter } from "@signalwire-voice/client";
 
 /** The longest pause a `Retry-After` gets: the client gives up on a longer one, and so does the gate. */
@@ -24,7 +25,7 @@ export function rateLimitGate(
   let pausedUntil = 0;
   return async (request, init) => {
     for (let wait = pausedUntil - now(); wait > 0; wait = pausedUntil - now()) {
-      await delay(wait, init.signal);
+      await delay(wait, undefined, { signal: init.signal });
     }
     const response = await fetch(request, init);
     const retryAfter = parseRetryAfter(response.headers.get("retry-after"));
@@ -39,20 +40,4 @@ export function rateLimitGate(
     }
     return response;
   };
-}
-
-/** Waits `ms`, or rejects with the signal's reason when it aborts first. */
-function delay(ms: number, signal: AbortSignal): Promise<void> {
-  return new Promise((resolve, reject) => {
-    signal.throwIfAborted();
-    const onAbort = () => {
-      clearTimeout(timer);
-      reject(signal.reason);
-    };
-    const timer = setTimeout(() => {
-      signal.removeEventListener("abort", onAbort);
-      resolve();
-    }, ms);
-    signal.addEventListener("abort", onAbort, { once: true });
-  });
 }
