@@ -27,8 +27,9 @@ const projects = /** @type {{ path: string }[]} */ (
 const published = projects.filter(({ manifest }) => manifest.private !== true);
 
 describe("the published packages commit their repository", () => {
-  test("they are the four the README names", () => {
+  test("they are the five the README names", () => {
     assert.deepEqual(published.map(({ manifest }) => manifest.name).sort(), [
+      "@signalwire-voice/cli",
       "@signalwire-voice/client",
       "@signalwire-voice/mock-server",
       "@signalwire-voice/pagination",
