@@ -22,7 +22,9 @@ export const EXIT_CODES = {
   server: 5,
   /** No log with that id (404). Its own code: retrying a 5 may help, retrying a 6 never will. */
   notFound: 6,
-  /** Stopped by Ctrl-C (SIGINT), as shells report it (128 + 2); an export to a file can be resumed. */
+  /** The records could not be written: a full disk, a failing stdout; an export to a file can be resumed. */
+  output: 7,
+  /** Stopped by Ctrl-C (SIGINT) or SIGTERM, as shells report Ctrl-C (128 + 2); an export to a file can be resumed. */
   interrupted: 130,
 } as const;
 
@@ -46,4 +48,5 @@ export const EXIT_CODES_HELP = `Exit codes:
   4  network: no answer after retries (connection refused or reset, DNS, timeout)
   5  server: the API answered an error (5xx, 429 after retries) or an unexpected body
   6  not found: no log with that id (404)
-  130  interrupted (Ctrl-C): an export to a file continues with --resume`;
+  7  output: the records could not be written (a full disk, a failing stdout)
+  130  interrupted (Ctrl-C or SIGTERM): an export to a file continues with --resume`;

@@ -25,6 +25,9 @@ export interface Failure {
   message: string;
 }
 
+/** What a write to FILE or stdout fails with when the disk or the file system refuses it. */
+const OUTPUT_ERRORS = new Set(["ENOSPC", "EDQUOT", "EIO", "EFBIG", "EROFS"]);
+
 const FLAGS = "On the command line: --space, --project-id, --token or --base-url (see --help).";
 
 const CREDENTIALS =
@@ -73,6 +76,15 @@ export function failureOf(error: unknown, id?: string): Failure {
     error instanceof ResponseTooLargeError
   ) {
     return { code: EXIT_CODES.server, message: error.message };
+  }
+  // The disk (or the file system) refused a write: nothing the API or this program can fix.
+  const code = (error as NodeJS.ErrnoException | undefined)?.code;
+  if (code && OUTPUT_ERRORS.has(code)) {
+    const what = error instanceof Error ? error.message : String(error);
+    return {
+      code: EXIT_CODES.output,
+      message: `cannot write the records: ${what}. Free some space (or fix the disk).`,
+    };
   }
   const message = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
   return { code: EXIT_CODES.unexpected, message: `unexpected error, please report it: ${message}` };

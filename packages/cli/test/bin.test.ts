@@ -1,5 +1,5 @@
 import { execFile, spawn, spawnSync } from "node:child_process";
-import { readFileSync } from "node:fs";
+import { closeSync, existsSync, openSync, readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { type RunningMockServer, startMockServer } from "@signalwire-voice/mock-server";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -82,6 +82,32 @@ describe("the built bin", () => {
       expect(stderr).toBe("");
     } finally {
       await big.close();
+    }
+  });
+
+  it.skipIf(!existsSync("/dev/full"))("exits 7 with one line when stdout's disk is full", async () => {
+    const full = openSync("/dev/full", "w");
+    try {
+      const child = spawn(
+        process.execPath,
+        [bin, "logs", "export", "--since", "2025-12-31", "--until", "2026-01-01", "--quiet"],
+        {
+          env: {
+            PATH: process.env.PATH ?? "",
+            SIGNALWIRE_BASE_URL: server.baseUrl,
+            SIGNALWIRE_PROJECT_ID: PROJECT_ID,
+            SIGNALWIRE_API_TOKEN: TOKEN,
+          },
+          stdio: ["ignore", full, "pipe"],
+        },
+      );
+      let stderr = "";
+      child.stderr?.on("data", (chunk) => (stderr += chunk));
+      const code = await new Promise((resolve) => child.on("close", resolve));
+      expect(code).toBe(7);
+      expect(stderr).toBe("signalwire-voice: cannot write to stdout: ENOSPC.\n");
+    } finally {
+      closeSync(full);
     }
   });
 

@@ -46,6 +46,11 @@ const CASES: [string, string[], RegExp][] = [
   ],
   ["no --since", ["--until", "2026-01-01"], /Missing --since: give a date/],
   ["no --until", ["--since", "2026-01-01"], /Missing --until/],
+  [
+    "a --since before 1970",
+    ["--since", "0000-01-01", "--until", "2026-01-01"],
+    /expected a date from 1970-01-01 on/,
+  ],
   ["an unknown format", [...RANGE, "--format", "xml"], /Unknown --format "xml": expected ndjson or csv/],
   [
     "--resume with another --format",

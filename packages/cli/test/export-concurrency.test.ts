@@ -110,6 +110,33 @@ describe("logs export --concurrency", () => {
   });
 });
 
+describe("logs export --resume after splits", () => {
+  it("continues windows whose older half an idle worker took over, with their cursors", async () => {
+    const file = join(directory, "split.ndjson");
+    const controller = new AbortController();
+    let requests = 0;
+    const stopAfter40: typeof fetch = (input, init) => {
+      if (++requests === 40) controller.abort();
+      return fetch(input, init);
+    };
+    const flags = ["--concurrency", "4", "--quiet", "--out", file, "--token", TOKEN];
+    const first = await runMain(["logs", "export", ...WIDE, ...flags], serverEnv(server), {
+      fetch: stopAfter40,
+      signal: controller.signal,
+    });
+    expect(first.code).toBe(130);
+    const state = JSON.parse(readFileSync(`${file}.state.json`, "utf8"));
+    // Windows were split, and one of them stopped half way: its cursor has the old bound.
+    expect(state.windows.length).toBeGreaterThan(4);
+    expect(
+      state.windows.some((window: { cursor: string | null; done: boolean }) => window.cursor && !window.done),
+    ).toBe(true);
+    const resumed = await runMain(["logs", "export", ...WIDE, ...flags, "--resume"], serverEnv(server));
+    expect(resumed).toMatchObject({ code: 0, stderr: "" });
+    expect(readFileSync(file, "utf8") === (await exportWith(1)).stdout).toBe(true);
+  });
+});
+
 describe("time windows", () => {
   const at = (ms: number) => new Date(ms);
 

@@ -1,4 +1,5 @@
-import { existsSync, mkdtempSync, readFileSync, rmSync, statSync } from "node:fs";
+import { spawn } from "node:child_process";
+import { existsSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { createVoiceClient } from "@signalwire-voice/client";
@@ -132,5 +133,47 @@ describe("logs export", () => {
     expect(run.stdout.split("\n").length - 1).toBeGreaterThan(25);
     const sizes = server.requests.map((request) => new URL(request.url).searchParams.get("page_size"));
     expect(new Set(sizes)).toEqual(new Set(["25"]));
+  });
+
+  it("refuses a --resume while another run writes FILE, and takes over the lock of one that is gone", async () => {
+    const file = join(directory, "locked.ndjson");
+    const argv = ["logs", "export", "--since", "2025-12-31T20:00Z", "--until", "2026-01-01", "--quiet"];
+    const flags = ["--out", file, "--token", TOKEN];
+    expect((await runMain([...argv, ...flags], serverEnv(server))).code).toBe(0);
+    const state = JSON.parse(readFileSync(`${file}.state.json`, "utf8"));
+    writeFileSync(`${file}.state.json`, JSON.stringify({ ...state, done: false }));
+    // Another process holds the lock.
+    const other = spawn(process.execPath, ["-e", "setTimeout(() => {}, 600000)"]);
+    try {
+      writeFileSync(`${file}.lock`, `${other.pid}\n`);
+      const refused = await runMain([...argv, ...flags, "--resume"], serverEnv(server));
+      expect(refused.code).toBe(2);
+      expect(refused.stderr).toContain(`another signalwire-voice (pid ${other.pid}) is writing`);
+    } finally {
+      other.kill();
+      await new Promise((resolve) => other.once("exit", resolve));
+    }
+    // Gone now: its lock is taken over, and released at the end.
+    const resumed = await runMain([...argv, ...flags, "--resume"], serverEnv(server));
+    expect(resumed.code).toBe(0);
+    expect(existsSync(`${file}.lock`)).toBe(false);
+  });
+
+  it("refuses a state file that does not add up (edited by hand)", async () => {
+    const file = join(directory, "edited.ndjson");
+    const argv = ["logs", "export", "--since", "2025-12-31T20:00Z", "--until", "2026-01-01", "--quiet"];
+    const flags = ["--out", file, "--token", TOKEN];
+    expect((await runMain([...argv, ...flags], serverEnv(server))).code).toBe(0);
+    const state = JSON.parse(readFileSync(`${file}.state.json`, "utf8"));
+    for (const edited of [
+      { ...state, done: false, offset: state.offset - 5 },
+      { ...state, done: false, nextId: 1 },
+      { ...state, done: false, windows: [state.windows[0], state.windows[0], ...state.windows.slice(2)] },
+    ]) {
+      writeFileSync(`${file}.state.json`, JSON.stringify(edited));
+      const run = await runMain([...argv, ...flags, "--resume"], serverEnv(server));
+      expect(run.code).toBe(2);
+      expect(run.stderr).toMatch(/does not describe its export/);
+    }
   });
 });

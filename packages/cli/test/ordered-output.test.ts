@@ -73,7 +73,7 @@ describe("OrderedOutput", () => {
   });
 
   it("saves the state only at checkpoints, and keeps a merged part until a saved state no longer needs it", async () => {
-    const { file, handle, output, clock, saved, windows } = await outputIn("checkpoints.ndjson", 1000);
+    const { file, handle, output, clock, saved, windows } = await outputIn("checkpoints.ndjson", 60_000);
     await output.write(windows[1], page("c\n"));
     await output.write(windows[0], page("a\n"));
     expect(saved).toEqual([]);
@@ -82,7 +82,7 @@ describe("OrderedOutput", () => {
     await output.write(windows[0], page("b\n", true));
     expect(readFileSync(file, "utf8")).toBe("a\nb\nc\n");
     expect(existsSync(`${file}.parts/1`)).toBe(true);
-    clock.now = 1000;
+    clock.now = 60_000;
     await output.write(windows[1], page("d\n"));
     expect(saved).toHaveLength(1);
     expect(saved[0]).toMatchObject({ offset: 8, head: 1 });

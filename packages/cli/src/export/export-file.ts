@@ -1,7 +1,9 @@
+import { rmSync } from "node:fs";
 import { mkdtemp, open, readdir, rm, stat } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { basename, dirname, join } from "node:path";
 import { UsageError } from "../usage-error.js";
+import { lockExport } from "./export-lock.js";
 import { OrderedOutput } from "./ordered-output.js";
 import { fileSink, streamSink, type Writable } from "./output-sink.js";
 import type { RecordFormat } from "./record-format.js";
@@ -55,25 +57,49 @@ export async function openExportFile(
   filters: ExportFilters,
   options: { resume: boolean; format: RecordFormat; windows: readonly TimeRange[] },
 ): Promise<OpenedExport | "complete"> {
+  if (!options.resume && ((await exists(file)) || (await exists(stateFileOf(file))))) {
+    throw new UsageError(
+      `${file} exists: add --resume to continue its export, or choose another --out (or remove ${file} and ${stateFileOf(file)}).`,
+    );
+  }
+  const release = await writable(file, () => lockExport(file));
+  try {
+    const opened = await openLocked(file, filters, options);
+    if (opened === "complete") {
+      await release();
+      return opened;
+    }
+    return {
+      ...opened,
+      close: async () => {
+        await opened.close();
+        await release();
+      },
+    };
+  } catch (error) {
+    await release();
+    throw error;
+  }
+}
+
+async function openLocked(
+  file: string,
+  filters: ExportFilters,
+  options: { resume: boolean; format: RecordFormat; windows: readonly TimeRange[] },
+): Promise<OpenedExport | "complete"> {
   const statePath = stateFileOf(file);
   const partsDirectory = partsDirectoryOf(file);
   let state: ExportState;
   if (!options.resume) {
-    if ((await exists(file)) || (await exists(statePath))) {
-      throw new UsageError(
-        `${file} exists: add --resume to continue its export, or choose another --out (or remove ${file} and ${statePath}).`,
-      );
-    }
     state = {
       version: 2,
       filters,
       offset: 0,
       head: 0,
       nextId: options.windows.length,
-      windows: [],
+      windows: options.windows.map(freshWindow),
       done: false,
     };
-    state.windows = options.windows.map(freshWindow);
     // The state first: a crash before FILE exists leaves an export that --resume starts afresh.
     await writable(file, () => writeState(statePath, state));
     await writable(file, async () => (await open(file, "wx")).close());
@@ -89,6 +115,7 @@ export async function openExportFile(
       );
     }
     if (state.done) return "complete";
+    checkConsistent(statePath, state, options.format.header);
     await checkSizes(file, state, partsDirectory);
     await removeLeftovers(statePath, state, partsDirectory);
   }
@@ -116,6 +143,26 @@ export async function openExportFile(
 }
 
 /**
+ * A state this program could have written: unique window ids below `nextId`, and an `offset`
+ * that is the header plus the bytes of the windows through the head. Anything else was edited.
+ */
+function checkConsistent(statePath: string, state: ExportState, header: string): void {
+  const ids = new Set(state.windows.map((window) => window.id));
+  const inFile = state.windows.slice(0, state.head + 1).reduce((sum, window) => sum + window.bytes, 0);
+  const headerBytes = state.offset === 0 ? 0 : Buffer.byteLength(header, "utf8");
+  const consistent =
+    ids.size === state.windows.length &&
+    state.windows.every((window) => window.id < state.nextId) &&
+    state.windows.slice(0, state.head).every((window) => window.done) &&
+    state.offset === headerBytes + inFile;
+  if (!consistent) {
+    throw new UsageError(
+      `${statePath} does not describe its export (it was edited?): start the export again with another --out.`,
+    );
+  }
+}
+
+/**
  * An export to a stream (stdout): no state, no resume. Windows after the head wait in part files
  * in a temporary directory, removed on `close`.
  *
@@ -136,6 +183,9 @@ export async function openStreamExport(
     done: false,
   };
   const save = async () => {};
+  // `process.exit()` (a reader gone from the pipe) skips `close`: the parts go all the same.
+  const removeParts = () => rmSync(partsDirectory, { recursive: true, force: true });
+  process.once("exit", removeParts);
   // Nothing to resume on stdout: the state is never saved, so no checkpoint before the end.
   const output = new OrderedOutput({
     state,
@@ -150,6 +200,7 @@ export async function openStreamExport(
     resumed: false,
     close: async () => {
       await output.close();
+      process.off("exit", removeParts);
       await rm(partsDirectory, { recursive: true, force: true });
     },
     interruptedMessage:
@@ -228,6 +279,7 @@ async function writable<T>(file: string, write: () => Promise<T>): Promise<T> {
   try {
     return await write();
   } catch (error) {
+    if (error instanceof UsageError) throw error;
     const code = (error as NodeJS.ErrnoException).code ?? "error";
     throw new UsageError(`Cannot write --out ${file} (${code}): choose a file in a writable directory.`);
   }

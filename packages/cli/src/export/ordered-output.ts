@@ -53,6 +53,8 @@ export class OrderedOutput {
   readonly #now: () => number;
   #queue: Promise<void> = Promise.resolve();
   #savedAt: number;
+  /** A checkpoint due after writes that none has saved yet, should no page follow them. */
+  #due: ReturnType<typeof setTimeout> | undefined;
   /** Part files written since the last checkpoint: flushed before the next one. */
   readonly #unsynced = new Set<FileHandle>();
   /** Part files merged into the sink since the last checkpoint: removed after the next one. */
@@ -141,6 +143,8 @@ export class OrderedOutput {
   /** Waits for the writes asked for, then closes the part files; never throws. */
   async close(): Promise<void> {
     await this.#queue.catch(() => {});
+    clearTimeout(this.#due);
+    this.#due = undefined;
     await Promise.all([...this.#parts.values()].map((handle) => handle.close().catch(() => {})));
     this.#parts.clear();
   }
@@ -163,10 +167,17 @@ export class OrderedOutput {
     window.done = page.done;
     this.#merged.push(...(await this.#advance()));
     if (this.#now() - this.#savedAt >= this.#checkpointMs) await this.#checkpoint();
+    else if (this.#due === undefined && Number.isFinite(this.#checkpointMs)) {
+      // The next page may be slow to come (a stalled answer): these pages are saved meanwhile.
+      this.#due = setTimeout(() => void this.checkpoint().catch(() => {}), this.#checkpointMs);
+      this.#due.unref();
+    }
   }
 
   /** Flushes what was written, saves the state, then removes the part files it no longer needs. */
   async #checkpoint(): Promise<void> {
+    clearTimeout(this.#due);
+    this.#due = undefined;
     await this.#sink.sync();
     await Promise.all([...this.#unsynced].map((handle) => handle.sync()));
     this.#unsynced.clear();

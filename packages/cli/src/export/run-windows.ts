@@ -27,6 +27,7 @@ export async function runWindows(
     onSplit?: ((split: { index: number; at: Date }) => void) | undefined;
   },
 ): Promise<void> {
+  options.signal?.throwIfAborted();
   const stop = new AbortController();
   const onAbort = () => stop.abort(options.signal?.reason);
   options.signal?.addEventListener("abort", onAbort, { once: true });

@@ -66,5 +66,8 @@ function dateOf(flag: string, text: string | undefined): Date {
     const shown = text.length <= 40 ? JSON.stringify(text) : `(a ${text.length}-character value)`;
     throw new UsageError(`Bad ${flag} ${shown}: expected ${FORM}.`);
   }
+  // No voice log is older than 1970; and the moment before year 0000 has no 4-digit form to send.
+  if (date.getTime() < 0)
+    throw new UsageError(`Bad ${flag} ${date.toJSON()}: expected a date from 1970-01-01 on.`);
   return date;
 }

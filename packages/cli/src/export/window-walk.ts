@@ -48,17 +48,19 @@ export async function walkWindow(
   const { claim } = options;
   const until = Date.parse(window.until);
   const range = { since: new Date(window.since), until: new Date(until) };
-  // A cursor carries its page size: giving another one with it would be an error.
+  // A cursor carries its query and page size. After a split, its `created_after` is the
+  // window's old bound: the pages are cut at the new one below.
   const walk = paginate(client, "/logs", {
-    query: logsQueryOf(range, options.includeDeleted),
     signal: options.signal,
     prefetch: options.prefetch,
-    ...(window.cursor === null ? { pageSize: options.pageSize } : { cursor: window.cursor }),
+    ...(window.cursor === null
+      ? { query: logsQueryOf(range, options.includeDeleted), pageSize: options.pageSize }
+      : { cursor: window.cursor }),
   });
   for await (const page of walk.pages()) {
     const since = Date.parse(window.since);
     const { items } = page;
-    const dateOf = (index: number) => Date.parse((items[index] as VoiceLog).created_at);
+    const dateOf = (index: number) => instantOf((items[index] as VoiceLog).created_at);
     // The API lists newest first, so only the ends of a page can lie outside the window: logs
     // before `since` at the end (they belong to an older window, and so does the rest of the
     // walk), logs at or after `until` at the start (a server ignoring `created_before`). A date
@@ -89,4 +91,12 @@ export async function walkWindow(
   }
   // Resumed from the cursor of its last page: nothing was left to fetch.
   await options.write({ text: "", logs: 0, cursor: window.cursor ?? "", reached: range.since, done: true });
+}
+
+/**
+ * The instant of a `created_at`, or NaN when it names none: a date-time without an offset would
+ * be read in the machine's time zone, so it is not read at all (the log stays in its page).
+ */
+function instantOf(text: string): number {
+  return /(?:z|[+-]\d\d:\d\d)$/i.test(text) ? Date.parse(text) : Number.NaN;
 }
