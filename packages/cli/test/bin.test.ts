@@ -1,4 +1,4 @@
-import { execFile, spawn, spawnSync } from "node:child_process";
+import { type ChildProcess, execFile, spawn, spawnSync } from "node:child_process";
 import { closeSync, existsSync, openSync, readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { type RunningMockServer, startMockServer } from "@signalwire-voice/mock-server";
@@ -27,6 +27,26 @@ function runBin(args: string[], env: Record<string, string>) {
       else resolve({ status: error ? (error.code as number) : 0, stdout, stderr });
     });
   });
+}
+
+/** The bin running `logs export … --quiet` against `target`, stdout going to `stdout`. */
+function spawnExport(target: RunningMockServer, args: string[], stdout: "pipe" | number): ChildProcess {
+  return spawn(process.execPath, [bin, "logs", "export", ...args, "--quiet"], {
+    env: {
+      PATH: process.env.PATH ?? "",
+      SIGNALWIRE_BASE_URL: target.baseUrl,
+      SIGNALWIRE_PROJECT_ID: PROJECT_ID,
+      SIGNALWIRE_API_TOKEN: TOKEN,
+    },
+    stdio: ["ignore", stdout, "pipe"],
+  });
+}
+
+/** The exit code and stderr of `child` once it is done. */
+function exited(child: ChildProcess): Promise<{ code: number | null; stderr: string }> {
+  let stderr = "";
+  child.stderr?.on("data", (chunk) => (stderr += chunk));
+  return new Promise((resolve) => child.on("close", (code) => resolve({ code, stderr })));
 }
 
 describe("the built bin", () => {
@@ -60,26 +80,10 @@ describe("the built bin", () => {
   it("stops silently with 141 when the reader of stdout goes away (`| head`)", async () => {
     const big = await startMockServer({ logs: 20_000, token: TOKEN });
     try {
-      const child = spawn(
-        process.execPath,
-        [bin, "logs", "export", "--since", "2025-01-01", "--until", "2026-01-01", "--quiet"],
-        {
-          env: {
-            PATH: process.env.PATH ?? "",
-            SIGNALWIRE_BASE_URL: big.baseUrl,
-            SIGNALWIRE_PROJECT_ID: PROJECT_ID,
-            SIGNALWIRE_API_TOKEN: TOKEN,
-          },
-          stdio: ["ignore", "pipe", "pipe"],
-        },
-      );
-      let stderr = "";
-      child.stderr.on("data", (chunk) => (stderr += chunk));
+      const child = spawnExport(big, ["--since", "2025-01-01", "--until", "2026-01-01"], "pipe");
       // Read the first chunk, then close the pipe, as `head` does.
-      child.stdout.once("data", () => child.stdout.destroy());
-      const code = await new Promise((resolve) => child.on("close", resolve));
-      expect(code).toBe(141);
-      expect(stderr).toBe("");
+      child.stdout?.once("data", () => child.stdout?.destroy());
+      expect(await exited(child)).toEqual({ code: 141, stderr: "" });
     } finally {
       await big.close();
     }
@@ -88,24 +92,11 @@ describe("the built bin", () => {
   it.skipIf(!existsSync("/dev/full"))("exits 7 with one line when stdout's disk is full", async () => {
     const full = openSync("/dev/full", "w");
     try {
-      const child = spawn(
-        process.execPath,
-        [bin, "logs", "export", "--since", "2025-12-31", "--until", "2026-01-01", "--quiet"],
-        {
-          env: {
-            PATH: process.env.PATH ?? "",
-            SIGNALWIRE_BASE_URL: server.baseUrl,
-            SIGNALWIRE_PROJECT_ID: PROJECT_ID,
-            SIGNALWIRE_API_TOKEN: TOKEN,
-          },
-          stdio: ["ignore", full, "pipe"],
-        },
-      );
-      let stderr = "";
-      child.stderr?.on("data", (chunk) => (stderr += chunk));
-      const code = await new Promise((resolve) => child.on("close", resolve));
-      expect(code).toBe(7);
-      expect(stderr).toBe("signalwire-voice: cannot write to stdout: ENOSPC.\n");
+      const child = spawnExport(server, ["--since", "2025-12-31", "--until", "2026-01-01"], full);
+      expect(await exited(child)).toEqual({
+        code: 7,
+        stderr: "signalwire-voice: cannot write to stdout: ENOSPC.\n",
+      });
     } finally {
       closeSync(full);
     }
