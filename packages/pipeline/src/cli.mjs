@@ -58,37 +58,8 @@ const steps = {
     }
     return true;
   },
-  "generate-client": (apis) => {
-    for (const api of apis) {
-      if (!api.client) continue;
-      if (!existsSync(api.bundle)) {
-        console.error(
-          `✖ generate-client: ${relative(workspaceDir, api.bundle)} is missing. Run \`pnpm spec:bundle\` first (turbo does).`,
-        );
-        return false;
-      }
-      mkdirSync(api.client, { recursive: true });
-      for (const [name, text] of clientFiles(api.bundle, api.name))
-        writeFileSync(join(api.client, name), text);
-      console.log(`✔ generate-client: ${api.name} → ${relative(workspaceDir, api.client)}`);
-    }
-    return true;
-  },
-  "generate-cli": (apis) => {
-    for (const api of apis) {
-      if (!api.cli) continue;
-      if (!existsSync(api.bundle)) {
-        console.error(
-          `✖ generate-cli: ${relative(workspaceDir, api.bundle)} is missing. Run \`pnpm spec:bundle\` first (turbo does).`,
-        );
-        return false;
-      }
-      mkdirSync(api.cli, { recursive: true });
-      for (const [name, text] of cliFiles(api.bundle, api.name)) writeFileSync(join(api.cli, name), text);
-      console.log(`✔ generate-cli: ${api.name} → ${relative(workspaceDir, api.cli)}`);
-    }
-    return true;
-  },
+  "generate-client": (apis) => writeGenerated("generate-client", apis, "client", clientFiles),
+  "generate-cli": (apis) => writeGenerated("generate-cli", apis, "cli", cliFiles),
   "check-generated": async (apis) => {
     const drifted = await driftedFiles(apis);
     if (drifted === undefined) console.error("✖ check:generated: could not regenerate (see above).");
@@ -124,3 +95,29 @@ function parseCommandLine() {
 
 const command = parseCommandLine();
 if (command) process.exitCode = (await command.step(command.apis)) ? 0 : 1;
+
+/**
+ * Writes the files `filesOf(bundle, name)` makes into each API's `folder` (the APIs without one
+ * are skipped); false, with a message, when a bundle is missing.
+ *
+ * @param {string} step the command's name, for its messages
+ * @param {import("./apis.mjs").ApiEntry[]} apis
+ * @param {"client" | "cli"} folder
+ * @param {(bundle: string, name: string) => [string, string][]} filesOf
+ */
+function writeGenerated(step, apis, folder, filesOf) {
+  for (const api of apis) {
+    const target = api[folder];
+    if (!target) continue;
+    if (!existsSync(api.bundle)) {
+      console.error(
+        `✖ ${step}: ${relative(workspaceDir, api.bundle)} is missing. Run \`pnpm spec:bundle\` first (turbo does).`,
+      );
+      return false;
+    }
+    mkdirSync(target, { recursive: true });
+    for (const [name, text] of filesOf(api.bundle, api.name)) writeFileSync(join(target, name), text);
+    console.log(`✔ ${step}: ${api.name} → ${relative(workspaceDir, target)}`);
+  }
+  return true;
+}

@@ -90,9 +90,6 @@ export async function logsExport(
         walkWindow(client, window, {
           includeDeleted: options.includeDeleted,
           pageSize: options.pageSize,
-          // Each worker fetches its next page while it writes one: with 20 ms of latency, 4
-          // workers finish in 2.4 s with it and 3.5 s without (two pages in memory per worker).
-          prefetch: 1,
           format,
           signal: stop,
           claim,
