@@ -8,7 +8,7 @@
 //     (`pnpm release`: changeset publish), to the loopback registry only (release-e2e/publish.mjs).
 //     Only --provenance is left out: it needs CI's OIDC token.
 //  4. twice, a real upstream spec change (release-e2e/spec-change.mjs): pnpm spec:update → the
-//     PR's bump check → `changeset status` plans the bump the change needs → version → build →
+//     PR's bump check → `changeset status` plans the bump the change needs → version → install → build →
 //     publish → the registry holds the planned versions → a fresh consumer project installs,
 //     typechecks and runs them (release-e2e/consumer.mjs)
 //  5. print the versions; stop Verdaccio and every command; remove the temp folder.
@@ -118,8 +118,11 @@ try {
   );
   registry = server;
   detail(`${server.url} (pid ${server.pid})`);
+  // Versioning rewrites package.json files; the release job installs from the merged Version
+  // Packages PR before it builds, and so does this, with the lockfile frozen as there.
   const versionAndBuild = async () => {
     await workspace.run(version.join(" "), version[0] ?? "", version.slice(1));
+    await workspace.pnpmRun("pnpm install", ["install", "--frozen-lockfile", "--prefer-offline"]);
     await build();
     commitAll(repo, "Version Packages");
   };
@@ -164,7 +167,7 @@ try {
       playSpecChange(workspace, { round, index, specs: join(temp, "specs"), log: detail }),
     );
     await step(
-      `Release the ${round.level} spec change: changeset status → ${version.join(" ")} → build → ${publish.join(" ")}`,
+      `Release the ${round.level} spec change: changeset status → ${version.join(" ")} → install → build → ${publish.join(" ")}`,
       async () => {
         const planFile = join(temp, `plan.${index + 1}.json`);
         await workspace.pnpmRun("changeset status", ["exec", "changeset", "status", "--output", planFile]);
