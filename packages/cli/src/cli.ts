@@ -30,6 +30,9 @@ main(process.argv.slice(2), {
 }).then((code) => {
   process.off("SIGINT", onSigint);
   process.off("SIGTERM", onSigint);
+  // Stopped, with records still queued for a reader that does not read (a paused `| less`):
+  // they are dropped rather than waited for.
+  if (code === EXIT_CODES.interrupted && process.stdout.writableLength > 0) process.exit(code);
   // Not process.exit(): that can cut off a large record still being written to a pipe.
   process.exitCode = code;
 });

@@ -1,5 +1,7 @@
 import { type ChildProcess, execFile, spawn, spawnSync } from "node:child_process";
-import { closeSync, existsSync, openSync, readFileSync } from "node:fs";
+import { closeSync, existsSync, mkdtempSync, openSync, readdirSync, readFileSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { type RunningMockServer, startMockServer } from "@signalwire-voice/mock-server";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -30,13 +32,19 @@ function runBin(args: string[], env: Record<string, string>) {
 }
 
 /** The bin running `logs export … --quiet` against `target`, stdout going to `stdout`. */
-function spawnExport(target: RunningMockServer, args: string[], stdout: "pipe" | number): ChildProcess {
+function spawnExport(
+  target: RunningMockServer,
+  args: string[],
+  stdout: "pipe" | number,
+  env: Record<string, string> = {},
+): ChildProcess {
   return spawn(process.execPath, [bin, "logs", "export", ...args, "--quiet"], {
     env: {
       PATH: process.env.PATH ?? "",
       SIGNALWIRE_BASE_URL: target.baseUrl,
       SIGNALWIRE_PROJECT_ID: PROJECT_ID,
       SIGNALWIRE_API_TOKEN: TOKEN,
+      ...env,
     },
     stdio: ["ignore", stdout, "pipe"],
   });
@@ -86,6 +94,31 @@ describe("the built bin", () => {
       expect(await exited(child)).toEqual({ code: 141, stderr: "" });
     } finally {
       await big.close();
+    }
+  });
+
+  it("stops at the first Ctrl-C even when the reader of stdout has stopped reading", async () => {
+    const big = await startMockServer({ logs: 20_000, token: TOKEN });
+    const temp = mkdtempSync(join(tmpdir(), "cli-bin-stalled-"));
+    try {
+      const child = spawnExport(big, ["--since", "2025-01-01", "--until", "2026-01-01"], "pipe", {
+        TMPDIR: temp,
+      });
+      const done = exited(child);
+      // A page is ~390 kB: more than the pipe and this reader's buffer hold, so once the reader
+      // pauses, the export waits for a drain that never comes.
+      child.stdout?.once("data", () => {
+        child.stdout?.pause();
+        child.kill("SIGINT");
+      });
+      const { code, stderr } = await done;
+      expect(code).toBe(130);
+      expect(stderr).toMatch(/^signalwire-voice: interrupted: [^\n]+\n$/);
+      // The windows waiting in part files were removed on the way out.
+      expect(readdirSync(temp)).toEqual([]);
+    } finally {
+      await big.close();
+      rmSync(temp, { recursive: true, force: true });
     }
   });
 

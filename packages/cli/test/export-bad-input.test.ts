@@ -1,4 +1,12 @@
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import {
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  symlinkSync,
+  writeFileSync,
+} from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { type RunningMockServer, startMockServer } from "@signalwire-voice/mock-server";
@@ -19,6 +27,8 @@ beforeAll(async () => {
   );
   expect(run.code).toBe(0);
   writeFileSync(join(directory, "plain.ndjson"), "not an export\n");
+  mkdirSync(join(directory, "adir"));
+  symlinkSync(join(directory, "nowhere", "x.ndjson"), join(directory, "dangling.ndjson"));
 });
 afterAll(async () => {
   await server.close();
@@ -86,6 +96,17 @@ const CASES: [string, string[], RegExp][] = [
     [...RANGE, "--out", "FILE/plain.ndjson/x.ndjson"],
     /Cannot write --out .*\(ENOTDIR\)/,
   ],
+  [
+    "--out a directory",
+    [...RANGE, "--out", "FILE/adir"],
+    /--out .*adir is a directory: name a file in it, e\.g\. --out .*adir\/logs\.ndjson/,
+  ],
+  ["--resume --out a directory", [...RANGE, "--out", "FILE/adir", "--resume"], /adir is a directory/],
+  [
+    "--out a symbolic link to nothing",
+    [...RANGE, "--out", "FILE/dangling.ndjson"],
+    /--out .*dangling\.ndjson is a symbolic link to .*nowhere\/x\.ndjson, which does not exist: give that path as --out, or remove the link/,
+  ],
   ["--resume to stdout", [...RANGE, "--resume"], /--resume needs --out FILE/],
   [
     "--resume without a state",
@@ -116,7 +137,7 @@ const CASES: [string, string[], RegExp][] = [
 ];
 
 describe.each(CASES)("%s", (_, flags, message) => {
-  it("exits 2 with one line naming the fix, sends nothing, changes no file", async () => {
+  it("exits 2 with one line naming the fix, sends nothing, changes and leaves no file", async () => {
     const argv = [
       "logs",
       "export",
@@ -125,6 +146,7 @@ describe.each(CASES)("%s", (_, flags, message) => {
       TOKEN,
     ];
     const before = readFileSync(join(directory, "done.ndjson.state.json"), "utf8");
+    const files = readdirSync(directory, { recursive: true });
     server.clearRequests();
     const run = await runMain(argv, serverEnv(server));
     expect(run.code).toBe(2);
@@ -135,6 +157,7 @@ describe.each(CASES)("%s", (_, flags, message) => {
     expect(server.requests).toEqual([]);
     expect(readFileSync(join(directory, "done.ndjson.state.json"), "utf8")).toBe(before);
     expect(readFileSync(join(directory, "plain.ndjson"), "utf8")).toBe("not an export\n");
+    expect(readdirSync(directory, { recursive: true })).toEqual(files);
   });
 });
 

@@ -178,4 +178,36 @@ describe("logs export --out FILE, killed", () => {
     await resumeToTheEnd(file);
     expect(readFileSync(file).equals(reference)).toBe(true);
   });
+
+  it("while a request hangs, saves the pages before it without a signal; SIGKILL then loses none", {
+    timeout: 600_000,
+  }, async () => {
+    const file = join(directory, "stalled.ndjson");
+    server.clearFaults();
+    server.addFault({ path: "/api/voice/logs", first: 2, fault: { type: "delay", ms: 15 } });
+    server.addFault({ path: "/api/voice/logs", fault: { type: "delay", ms: 600_000 } });
+    try {
+      const export_ = start(file, ["--concurrency", "1"]);
+      const twoPages = Buffer.byteLength(`${reference.toString().split("\n").slice(0, 400).join("\n")}\n`);
+      // No page comes after the second: only the checkpoint timer can save it. Waited for
+      // without a time limit (the test's own timeout aside).
+      const saved = () => {
+        try {
+          return JSON.parse(readFileSync(`${file}.state.json`, "utf8")).offset as number;
+        } catch {
+          return 0;
+        }
+      };
+      while (!export_.done() && saved() < twoPages) await sleep(5);
+      expect(export_.done()).toBe(false);
+      expect(saved()).toBe(twoPages);
+      export_.child.kill("SIGKILL");
+      expect(await export_.exited).toBe(null);
+    } finally {
+      server.clearFaults();
+      server.addFault({ path: "/api/voice/logs", probability: 1, fault: { type: "delay", ms: 15 } });
+    }
+    await resumeToTheEnd(file);
+    expect(readFileSync(file).equals(reference)).toBe(true);
+  });
 });

@@ -63,7 +63,7 @@ export async function logsExport(
   const windows = splitRange(options.range, options.concurrency);
   const opened =
     options.out === undefined
-      ? await openStreamExport(io.stdout, { format, windows, filters })
+      ? await openStreamExport(io.stdout, { format, windows, filters, signal: io.signal })
       : await openExportFile(options.out, filters, { resume: options.resume, format, windows });
   if (opened === "complete") {
     if (options.progress !== "none") {

@@ -1,5 +1,5 @@
 import { rmSync } from "node:fs";
-import { mkdtemp, open, readdir, rm, stat } from "node:fs/promises";
+import { lstat, mkdtemp, open, readdir, readlink, rm, stat } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { basename, dirname, join } from "node:path";
 import { UsageError } from "../usage-error.js";
@@ -57,6 +57,7 @@ export async function openExportFile(
   filters: ExportFilters,
   options: { resume: boolean; format: RecordFormat; windows: readonly TimeRange[] },
 ): Promise<OpenedExport | "complete"> {
+  await checkOutPath(file);
   if (!options.resume && ((await exists(file)) || (await exists(stateFileOf(file))))) {
     throw new UsageError(
       `${file} exists: add --resume to continue its export, or choose another --out (or remove ${file} and ${stateFileOf(file)}).`,
@@ -102,7 +103,12 @@ async function openLocked(
     };
     // The state first: a crash before FILE exists leaves an export that --resume starts afresh.
     await writable(file, () => writeState(statePath, state));
-    await writable(file, async () => (await open(file, "wx")).close());
+    try {
+      await writable(file, async () => (await open(file, "wx")).close());
+    } catch (error) {
+      await rm(statePath, { force: true });
+      throw error;
+    }
     await rm(partsDirectory, { recursive: true, force: true });
   } else {
     state = await readableState(file, statePath);
@@ -166,11 +172,16 @@ function checkConsistent(statePath: string, state: ExportState, header: string):
  * An export to a stream (stdout): no state, no resume. Windows after the head wait in part files
  * in a temporary directory, removed on `close`.
  *
- * @example const opened = await openStreamExport(process.stdout, { format, windows });
+ * @example const opened = await openStreamExport(process.stdout, { format, windows, filters, signal });
  */
 export async function openStreamExport(
   stream: Writable,
-  options: { format: RecordFormat; windows: readonly TimeRange[]; filters: ExportFilters },
+  options: {
+    format: RecordFormat;
+    windows: readonly TimeRange[];
+    filters: ExportFilters;
+    signal?: AbortSignal | undefined;
+  },
 ): Promise<OpenedExport> {
   const partsDirectory = await mkdtemp(join(tmpdir(), "signalwire-voice-export-"));
   const state: ExportState = {
@@ -189,7 +200,7 @@ export async function openStreamExport(
   // Nothing to resume on stdout: the state is never saved, so no checkpoint before the end.
   const output = new OrderedOutput({
     state,
-    sink: streamSink(stream),
+    sink: streamSink(stream, options.signal),
     partsDirectory,
     save,
     checkpointMs: Number.POSITIVE_INFINITY,
@@ -204,7 +215,7 @@ export async function openStreamExport(
       await rm(partsDirectory, { recursive: true, force: true });
     },
     interruptedMessage:
-      "interrupted: stdout holds the pages written so far (an export to stdout cannot be resumed; use --out FILE for that).",
+      "interrupted: stdout holds the pages written so far, the last one perhaps cut short (an export to stdout cannot be resumed; use --out FILE for that).",
   };
 }
 
@@ -255,6 +266,27 @@ async function removeLeftovers(statePath: string, state: ExportState, partsDirec
       .filter((name) => name.startsWith(temporary) && name.endsWith(".tmp"))
       .map((name) => rm(join(dirname(statePath), name), { force: true })),
   );
+}
+
+/**
+ * Refuses an `--out` that can never be an export's FILE, with what to do instead: a directory,
+ * or a symbolic link to nothing (creating FILE would not follow it).
+ */
+async function checkOutPath(file: string): Promise<void> {
+  const link = await lstat(file).catch(() => undefined);
+  if (!link) return;
+  const target = await stat(file).catch(() => undefined);
+  if (target?.isDirectory()) {
+    throw new UsageError(
+      `--out ${file} is a directory: name a file in it, e.g. --out ${join(file, "logs.ndjson")}.`,
+    );
+  }
+  if (!target && link.isSymbolicLink()) {
+    const to = await readlink(file).catch(() => "?");
+    throw new UsageError(
+      `--out ${file} is a symbolic link to ${to}, which does not exist: give that path as --out, or remove the link.`,
+    );
+  }
 }
 
 async function readableState(file: string, statePath: string): Promise<ExportState> {

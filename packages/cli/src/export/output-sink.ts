@@ -38,19 +38,27 @@ export interface Writable {
 }
 
 /**
- * stdout: a full pipe is waited for, so memory holds one page.
+ * stdout: a full pipe is waited for, so memory holds one page. Once `signal` aborts, it is not
+ * waited for any more: a reader that stopped reading cannot hold up the end of the export.
  *
- * @example const sink = streamSink(process.stdout);
+ * @example const sink = streamSink(process.stdout, signal);
  */
-export function streamSink(stream: Writable): OutputSink {
+export function streamSink(stream: Writable, signal?: AbortSignal): OutputSink {
   return {
     async append(chunk) {
       if (chunk.length === 0) return;
       // A stream holds on to the bytes it is given until they are out: they get a copy.
       if (stream.write(typeof chunk === "string" ? chunk : Buffer.from(chunk)) !== false) return;
-      if (typeof stream.once !== "function") return;
+      if (typeof stream.once !== "function" || signal?.aborted) return;
       const once = stream.once.bind(stream);
-      await new Promise<void>((resolve) => once("drain", resolve));
+      await new Promise<void>((resolve) => {
+        const done = () => {
+          signal?.removeEventListener("abort", done);
+          resolve();
+        };
+        once("drain", done);
+        signal?.addEventListener("abort", done, { once: true });
+      });
     },
     async sync() {},
   };
