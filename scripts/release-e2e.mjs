@@ -8,9 +8,9 @@
 //     (`pnpm release`: changeset publish), to the loopback registry only (release-e2e/publish.mjs).
 //     Only --provenance is left out: it needs CI's OIDC token.
 //  4. twice, a real upstream spec change (release-e2e/spec-change.mjs): pnpm spec:update → the
-//     PR's bump check → `changeset status` plans the bump the change needs → version → install → build →
-//     publish → the registry holds the planned versions → a fresh consumer project installs,
-//     typechecks and runs them (release-e2e/consumer.mjs)
+//     PR's bump check → `changeset status` plans the bump the change needs → version → install →
+//     build → publish → the registry holds the planned versions → a fresh consumer project
+//     installs, typechecks and runs them (release-e2e/consumer.mjs)
 //  5. print the versions; stop Verdaccio and every command; remove the temp folder.
 import { readFileSync } from "node:fs";
 import { constants } from "node:os";
