@@ -30,8 +30,8 @@ main(process.argv.slice(2), {
 }).then((code) => {
   process.off("SIGINT", onSigint);
   process.off("SIGTERM", onSigint);
-  // Stopped, with records still queued for a reader that does not read (a paused `| less`):
-  // they are dropped rather than waited for.
+  // Stopped, with a page still queued for a reader that stopped reading (a paused `| less`):
+  // the export gave up on it, and so does the process.
   if (code === EXIT_CODES.interrupted && process.stdout.writableLength > 0) process.exit(code);
   // Not process.exit(): that can cut off a large record still being written to a pipe.
   process.exitCode = code;

@@ -29,6 +29,9 @@ beforeAll(async () => {
   writeFileSync(join(directory, "plain.ndjson"), "not an export\n");
   mkdirSync(join(directory, "adir"));
   symlinkSync(join(directory, "nowhere", "x.ndjson"), join(directory, "dangling.ndjson"));
+  // A relative link is relative to its own directory, not to where the command runs.
+  symlinkSync(join("..", "elsewhere.ndjson"), join(directory, "adir", "relative.ndjson"));
+  symlinkSync("loop.ndjson", join(directory, "loop.ndjson"));
 });
 afterAll(async () => {
   await server.close();
@@ -106,6 +109,16 @@ const CASES: [string, string[], RegExp][] = [
     "--out a symbolic link to nothing",
     [...RANGE, "--out", "FILE/dangling.ndjson"],
     /--out .*dangling\.ndjson is a symbolic link to .*nowhere\/x\.ndjson, which does not exist: give that path as --out, or remove the link/,
+  ],
+  [
+    "--out a relative symbolic link to nothing",
+    [...RANGE, "--out", "FILE/adir/relative.ndjson"],
+    /is a symbolic link to \/.*\/elsewhere\.ndjson, which does not exist/,
+  ],
+  [
+    "--out a loop of symbolic links",
+    [...RANGE, "--out", "FILE/loop.ndjson"],
+    /--out .*loop\.ndjson is a loop of symbolic links: remove the link, or choose another --out/,
   ],
   ["--resume to stdout", [...RANGE, "--resume"], /--resume needs --out FILE/],
   [

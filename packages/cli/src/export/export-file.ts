@@ -1,7 +1,8 @@
+import type { Stats } from "node:fs";
 import { rmSync } from "node:fs";
 import { lstat, mkdtemp, open, readdir, readlink, rm, stat } from "node:fs/promises";
 import { tmpdir } from "node:os";
-import { basename, dirname, join } from "node:path";
+import { basename, dirname, join, resolve } from "node:path";
 import { UsageError } from "../usage-error.js";
 import { lockExport } from "./export-lock.js";
 import { OrderedOutput } from "./ordered-output.js";
@@ -58,13 +59,14 @@ export async function openExportFile(
   options: { resume: boolean; format: RecordFormat; windows: readonly TimeRange[] },
 ): Promise<OpenedExport | "complete"> {
   await checkOutPath(file);
-  if (!options.resume && ((await exists(file)) || (await exists(stateFileOf(file))))) {
-    throw new UsageError(
-      `${file} exists: add --resume to continue its export, or choose another --out (or remove ${file} and ${stateFileOf(file)}).`,
-    );
-  }
   const release = await writable(file, () => lockExport(file));
   try {
+    // Under the lock: a run that started at the same time and finished first counts too.
+    if (!options.resume && ((await exists(file)) || (await exists(stateFileOf(file))))) {
+      throw new UsageError(
+        `${file} exists: add --resume to continue its export, or choose another --out (or remove ${file} and ${stateFileOf(file)}).`,
+      );
+    }
     const opened = await openLocked(file, filters, options);
     if (opened === "complete") {
       await release();
@@ -215,7 +217,7 @@ export async function openStreamExport(
       await rm(partsDirectory, { recursive: true, force: true });
     },
     interruptedMessage:
-      "interrupted: stdout holds the pages written so far, the last one perhaps cut short (an export to stdout cannot be resumed; use --out FILE for that).",
+      "interrupted: stdout holds whole pages up to the last one written, unless its reader had stopped reading (an export to stdout cannot be resumed; use --out FILE for that).",
   };
 }
 
@@ -275,16 +277,26 @@ async function removeLeftovers(statePath: string, state: ExportState, partsDirec
 async function checkOutPath(file: string): Promise<void> {
   const link = await lstat(file).catch(() => undefined);
   if (!link) return;
-  const target = await stat(file).catch(() => undefined);
-  if (target?.isDirectory()) {
-    throw new UsageError(
-      `--out ${file} is a directory: name a file in it, e.g. --out ${join(file, "logs.ndjson")}.`,
-    );
-  }
-  if (!target && link.isSymbolicLink()) {
-    const to = await readlink(file).catch(() => "?");
+  let target: Stats;
+  try {
+    target = await stat(file);
+  } catch (error) {
+    if (!link.isSymbolicLink()) return;
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === "ELOOP") {
+      throw new UsageError(
+        `--out ${file} is a loop of symbolic links: remove the link, or choose another --out.`,
+      );
+    }
+    if (code !== "ENOENT") return;
+    const to = resolve(dirname(file), await readlink(file));
     throw new UsageError(
       `--out ${file} is a symbolic link to ${to}, which does not exist: give that path as --out, or remove the link.`,
+    );
+  }
+  if (target.isDirectory()) {
+    throw new UsageError(
+      `--out ${file} is a directory: name a file in it, e.g. --out ${join(file, "logs.ndjson")}.`,
     );
   }
 }

@@ -35,11 +35,22 @@ export function fileSink(handle: FileHandle, offset: number): OutputSink {
 export interface Writable {
   write(chunk: string | Uint8Array): unknown;
   once?: ((event: "drain", listener: () => void) => unknown) | undefined;
+  off?: ((event: "drain", listener: () => void) => unknown) | undefined;
+  /** Bytes given to `write` and not yet out: how a stop tells a slow reader from a stopped one. */
+  readonly writableLength?: number | undefined;
 }
 
 /**
- * stdout: a full pipe is waited for, so memory holds one page. Once `signal` aborts, it is not
- * waited for any more: a reader that stopped reading cannot hold up the end of the export.
+ * How long a stopped export waits for a reader of stdout that takes nothing at all: a slow one
+ * (`| gzip`, `| ssh`) gets its last page whole; one that stopped reading (a paused `| less`)
+ * does not hold up the exit.
+ */
+export const STALLED_READER_MS = 2000;
+
+/**
+ * stdout: a full pipe is waited for, so memory holds one page. Once `signal` aborts, nothing more
+ * is written (`append` throws the abort reason), and the page under way is waited for only while
+ * the reader takes bytes: a reader that took none for {@link STALLED_READER_MS} is given up on.
  *
  * @example const sink = streamSink(process.stdout, signal);
  */
@@ -47,21 +58,38 @@ export function streamSink(stream: Writable, signal?: AbortSignal): OutputSink {
   return {
     async append(chunk) {
       if (chunk.length === 0) return;
+      signal?.throwIfAborted();
       // A stream holds on to the bytes it is given until they are out: they get a copy.
       if (stream.write(typeof chunk === "string" ? chunk : Buffer.from(chunk)) !== false) return;
-      if (typeof stream.once !== "function" || signal?.aborted) return;
-      const once = stream.once.bind(stream);
-      await new Promise<void>((resolve) => {
-        const done = () => {
-          signal?.removeEventListener("abort", done);
-          resolve();
-        };
-        once("drain", done);
-        signal?.addEventListener("abort", done, { once: true });
-      });
+      if (typeof stream.once === "function") await drained(stream, signal);
     },
     async sync() {},
   };
+}
+
+/** Resolves on `drain`, or once `signal` has aborted and the reader has stalled. */
+function drained(stream: Writable, signal: AbortSignal | undefined): Promise<void> {
+  return new Promise<void>((resolve) => {
+    let watch: ReturnType<typeof setInterval> | undefined;
+    const done = () => {
+      clearInterval(watch);
+      stream.off?.("drain", done);
+      signal?.removeEventListener("abort", stopped);
+      resolve();
+    };
+    const stopped = () => {
+      if (stream.writableLength === undefined) return done();
+      let left = stream.writableLength;
+      watch = setInterval(() => {
+        const now = stream.writableLength ?? 0;
+        if (now >= left) done();
+        left = now;
+      }, STALLED_READER_MS);
+    };
+    stream.once?.("drain", done);
+    if (signal?.aborted) stopped();
+    else signal?.addEventListener("abort", stopped, { once: true });
+  });
 }
 
 /**
