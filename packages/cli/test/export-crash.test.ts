@@ -78,6 +78,22 @@ async function resumeToTheEnd(file: string, concurrency = 4): Promise<void> {
   if (code !== 0) throw new Error(`--resume exited ${code}: ${run.stderr()}`);
 }
 
+/**
+ * Runs `body` while the server answers two pages (a moment late each) and then never again;
+ * `twoPages` is the bytes of those two pages. The usual faults come back after.
+ */
+async function withThirdPageStalled(body: (twoPages: number) => Promise<void>): Promise<void> {
+  server.clearFaults();
+  server.addFault({ path: "/api/voice/logs", first: 2, fault: { type: "delay", ms: 15 } });
+  server.addFault({ path: "/api/voice/logs", fault: { type: "delay", ms: 600_000 } });
+  try {
+    await body(Buffer.byteLength(`${reference.toString().split("\n").slice(0, 400).join("\n")}\n`));
+  } finally {
+    server.clearFaults();
+    server.addFault({ path: "/api/voice/logs", probability: 1, fault: { type: "delay", ms: 15 } });
+  }
+}
+
 /** A seeded PRNG (mulberry32): the same kill moments on every run of the suite. */
 function randomOf(seed: number): () => number {
   let a = seed;
@@ -151,13 +167,9 @@ describe("logs export --out FILE, killed", () => {
   }, async () => {
     const file = join(directory, "interrupted.ndjson");
     // Two pages, then an answer that never comes: Ctrl-C must not wait for it.
-    server.clearFaults();
-    server.addFault({ path: "/api/voice/logs", first: 2, fault: { type: "delay", ms: 15 } });
-    server.addFault({ path: "/api/voice/logs", fault: { type: "delay", ms: 600_000 } });
-    try {
+    await withThirdPageStalled(async (twoPages) => {
       const export_ = start(file, ["--concurrency", "1"]);
       // Wait (without a time limit) until both pages are in FILE, or the run ends.
-      const twoPages = Buffer.byteLength(`${reference.toString().split("\n").slice(0, 400).join("\n")}\n`);
       while (!export_.done() && sizeOf(file) < twoPages) await sleep(2);
       export_.child.kill("SIGINT");
       expect(await export_.exited).toBe(130);
@@ -171,10 +183,7 @@ describe("logs export --out FILE, killed", () => {
       expect(readFileSync(file).length).toBe(twoPages);
       expect(state.windows[0].pages).toBe(2);
       expect(reference.subarray(0, state.offset).equals(readFileSync(file))).toBe(true);
-    } finally {
-      server.clearFaults();
-      server.addFault({ path: "/api/voice/logs", probability: 1, fault: { type: "delay", ms: 15 } });
-    }
+    });
     await resumeToTheEnd(file);
     expect(readFileSync(file).equals(reference)).toBe(true);
   });
@@ -183,12 +192,8 @@ describe("logs export --out FILE, killed", () => {
     timeout: 600_000,
   }, async () => {
     const file = join(directory, "stalled.ndjson");
-    server.clearFaults();
-    server.addFault({ path: "/api/voice/logs", first: 2, fault: { type: "delay", ms: 15 } });
-    server.addFault({ path: "/api/voice/logs", fault: { type: "delay", ms: 600_000 } });
-    try {
+    await withThirdPageStalled(async (twoPages) => {
       const export_ = start(file, ["--concurrency", "1"]);
-      const twoPages = Buffer.byteLength(`${reference.toString().split("\n").slice(0, 400).join("\n")}\n`);
       // No page comes after the second: only the checkpoint timer can save it. Waited for
       // without a time limit (the test's own timeout aside).
       const saved = () => {
@@ -203,10 +208,7 @@ describe("logs export --out FILE, killed", () => {
       expect(saved()).toBe(twoPages);
       export_.child.kill("SIGKILL");
       expect(await export_.exited).toBe(null);
-    } finally {
-      server.clearFaults();
-      server.addFault({ path: "/api/voice/logs", probability: 1, fault: { type: "delay", ms: 15 } });
-    }
+    });
     await resumeToTheEnd(file);
     expect(readFileSync(file).equals(reference)).toBe(true);
   });
