@@ -1,5 +1,4 @@
-import type { Stats } from "node:fs";
-import { rmSync } from "node:fs";
+import { rmSync, type Stats } from "node:fs";
 import { lstat, mkdtemp, open, readdir, readlink, rm, stat } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { basename, dirname, join, resolve } from "node:path";
@@ -271,8 +270,8 @@ async function removeLeftovers(statePath: string, state: ExportState, partsDirec
 }
 
 /**
- * Refuses an `--out` that can never be an export's FILE, with what to do instead: a directory,
- * or a symbolic link to nothing (creating FILE would not follow it).
+ * Refuses an `--out` that can never be an export's FILE, with what to do instead: a directory, a
+ * symbolic link to nothing (creating FILE would not follow it) or a loop of links.
  */
 async function checkOutPath(file: string): Promise<void> {
   const link = await lstat(file).catch(() => undefined);
